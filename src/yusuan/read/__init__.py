@@ -1,0 +1,41 @@
+"""Readers: files of every kind → :class:`yusuan.model.Document`."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from yusuan.document_json import from_json
+from yusuan.errors import UnreadableInput
+from yusuan.model import Document
+from yusuan.read.lines import decode
+from yusuan.read.text import read_text
+
+__all__ = ["read_bytes", "read_path", "read_text"]
+
+
+def read_bytes(data: bytes, *, name: str | None = None, format_id: str | None = None) -> Document:
+    """Read a disclosure held in memory; ``name`` is only used to report and record where it came from.
+
+    Text is read as a disclosure; a Document JSON (as ``yusuan parse`` writes it) is read back as is.
+    """
+    text = decode(data)
+    if text.lstrip().startswith("{"):
+        return from_json(text)
+    document = read_text(text, format_id=format_id, file=name)
+    document.meta.sha256 = hashlib.sha256(data).hexdigest()
+    return document
+
+
+def read_path(path: str | Path, *, format_id: str | None = None) -> Document:
+    """Read a disclosure file; every failure is an :class:`UnreadableInput` with a Chinese message."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableInput(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise UnreadableInput(f"这是一个文件夹，不是文件：{path}") from None
+    except OSError as error:
+        raise UnreadableInput(f"无法读取文件 {path}：{error.strerror}") from None
+    return read_bytes(data, name=path.name, format_id=format_id)
