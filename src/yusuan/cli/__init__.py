@@ -1,0 +1,65 @@
+"""The ``yusuan`` command. Each sub-command lives in its own module and registers itself on ``app``.
+
+Users see Chinese only: errors from yusuan are :class:`~yusuan.errors.YusuanError` with a Chinese
+message (one line, exit code 2); usage mistakes are translated from Typer's English here. Set
+``YUSUAN_DEBUG=1`` to see the traceback of an unexpected failure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from yusuan.cli import parse as _parse  # noqa: F401  (registers the command)
+from yusuan.cli.app import app, console_err
+from yusuan.errors import YusuanError
+
+EXIT_UNREADABLE = 2
+EXIT_INTERNAL = 70
+
+
+def _usage_message(error: typer.TyperException) -> str:
+    kind = type(error).__name__
+    param = getattr(error, "param", None)
+    hint = getattr(param, "opts", None) or [getattr(param, "name", "")]
+    name = "/".join(hint) if hint and hint[0] else ""
+    if kind == "MissingParameter":
+        return f"缺少参数 {name.upper() if name and not name.startswith('-') else name}。"
+    if kind == "NoSuchOption":
+        return f"没有这个选项：{getattr(error, 'option_name', '')}。"
+    if kind == "BadParameter":
+        return f"参数 {name} 的值无效：{error.message}"
+    if kind == "BadOptionUsage":
+        return f"选项 {getattr(error, 'option_name', '')} 用法不对：{error.message}"
+    return error.message
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code instead of raising."""
+    try:
+        result = app(args=argv, prog_name="yusuan", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except YusuanError as error:
+        console_err.print(f"[bold red]错误：[/]{error}", highlight=False, soft_wrap=True)
+        return EXIT_UNREADABLE
+    except typer.TyperException as error:
+        if type(error).__name__ == "NoArgsIsHelpError":
+            return 0
+        console_err.print(f"[bold red]用法错误：[/]{_usage_message(error)}（用 yusuan --help 查看用法）",
+                          highlight=False, soft_wrap=True)
+        return EXIT_UNREADABLE
+    except (typer.Abort, KeyboardInterrupt):
+        console_err.print("已中断。", soft_wrap=True)
+        return 130
+    except Exception as error:  # the last line of defence: never a traceback for users
+        if os.environ.get("YUSUAN_DEBUG"):
+            raise
+        console_err.print(f"[bold red]内部错误：[/]{type(error).__name__}: {error}。这是 yusuan 的缺陷，"
+                          "请附上输入文件报告；设置 YUSUAN_DEBUG=1 可看到详细信息。", highlight=False, soft_wrap=True)
+        return EXIT_INTERNAL
+
+
+def run() -> None:
+    sys.exit(main())

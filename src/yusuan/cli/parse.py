@@ -1,0 +1,52 @@
+"""``yusuan parse``: a disclosure file → Document JSON, or its tables in the terminal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from yusuan.cli import show
+from yusuan.cli.app import app, console, console_err
+from yusuan.document_json import to_json
+from yusuan.errors import YusuanError
+from yusuan.files import write_atomic
+from yusuan.read import read_path
+
+OUTPUTS = ("json", "text")
+
+
+def split_format_options(values: list[str]) -> tuple[str, str | None]:
+    """``--format`` names the output (json | text) or forces a disclosure format by its id; both may be given."""
+    output, forced = "json", None
+    for value in values:
+        if value in OUTPUTS:
+            output = value
+        elif forced is None:
+            forced = value
+        else:
+            raise YusuanError(f"--format 只能指定一个公开格式，却给了“{forced}”和“{value}”。")
+    return output, forced
+
+
+@app.command()
+def parse(
+    file: Annotated[str, typer.Argument(help="公开文件：文本（.txt）或 Document JSON", show_default=False)],
+    format: Annotated[list[str], typer.Option(
+        "--format", "-f",
+        help="输出格式 json（默认）或 text（以表格显示）；也可给出公开格式 ID（如 gd-budget-12）以跳过自动识别。",
+    )] = [],  # noqa: B006  (Typer reads the default, never mutates it)
+    output: Annotated[str | None, typer.Option("--output", "-o", help="写入此文件，而不是输出到屏幕。")] = None,
+) -> None:
+    """读取一份预算/决算公开文件，输出结构化数据。"""
+    kind, forced = split_format_options(format)
+    document = read_path(file, format_id=forced)
+    if output is None:
+        if kind == "json":
+            typer.echo(to_json(document))
+        else:
+            show.tables(document, console)
+        return
+    write_atomic(output, to_json(document) + "\n" if kind == "json" else show.tables_as_text(document))
+    show.summary(document, console_err)
+    console_err.print(f"已写入 [bold]{output}[/]", highlight=False)
