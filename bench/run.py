@@ -1,0 +1,24 @@
+"""Run every benchmark: ``make bench`` (or ``python bench/run.py``). Benchmarks are not tests."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import platform
+import sys
+from pathlib import Path
+
+BENCHES = ["bench_parse"]
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    print(f"# {platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores · "
+          f"Python {platform.python_version()}")
+    for name in sys.argv[1:] or BENCHES:
+        print(f"\n## {name}")
+        importlib.import_module(name).main()
+
+
+if __name__ == "__main__":
+    main()
