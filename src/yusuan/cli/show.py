@@ -24,12 +24,9 @@ def describe(document: Document) -> str:
 
 
 def table_total(table: Table) -> str:
-    """The headline figure of a table: its 合计/总计 row, or the 收入总计 of a two-sided table."""
-    for key in ("income_total", "total"):
-        row = table.find(key=key)
-        if row is not None and row.values:
-            return format_amount(row.values[0], places=None)
-    return ""
+    """The headline figure of a table: its 合计/总计 row, the 收入总计 of a two-sided table, else its first row."""
+    row = table.find(key="income_total") or table.find(key="total") or (table.rows[0] if table.rows else None)
+    return format_amount(row.values[0], places=None) if row is not None and row.values else ""
 
 
 def summary(document: Document, console: Console) -> None:
