@@ -202,7 +202,7 @@ def _two_sided(table: Table) -> Grid:
     grid = Grid(table, "two_sided", kinds, header, depth + 1)
     income = [r for r in table.rows if r.side != SIDES[1]]
     expense = [r for r in table.rows if r.side == SIDES[1]]
-    for left, right in zip_longest(income, expense):
+    for left, right in _aligned(income, expense):
         cells: list[Cell] = []
         for row in (left, right):
             if row is None:
@@ -213,6 +213,31 @@ def _two_sided(table: Table) -> Grid:
             cells += [Cell(amount_text(v), "amount", v, total=total) for v in row.values]
         grid.body.append(cells)
     return grid
+
+
+def _segments(rows: list[Row]) -> list[list[Row | None]]:
+    """Runs of rows, each ending with a total (本年收入合计, 收入总计 …); the rest after the last total."""
+    segments: list[list[Row | None]] = [[]]
+    for row in rows:
+        segments[-1].append(row)
+        if row.level == 0:
+            segments.append([])
+    return segments
+
+
+def _aligned(income: list[Row], expense: list[Row]) -> list[tuple[Row | None, Row | None]]:
+    """Pair the sides so that their totals share a line (本年收入合计 beside 本年支出合计, 收入总计 beside
+    支出总计), as the official template prints them: the shorter side gets blank lines before its total."""
+    pairs: list[tuple[Row | None, Row | None]] = []
+    for left, right in zip_longest(_segments(income), _segments(expense), fillvalue=[]):
+        length = max(len(left), len(right))
+        padded = []
+        for side in (left, right):
+            total = side[-1:] if side and side[-1] is not None and side[-1].level == 0 else []
+            body = side[:len(side) - len(total)]
+            padded.append(body + [None] * (length - len(side)) + total)
+        pairs += list(zip(*padded, strict=True))
+    return pairs
 
 
 def document_grids(document: Document) -> list[Grid]:
@@ -229,12 +254,15 @@ def column_widths(grid: Grid) -> list[float]:
     """Each column's natural width in ems, so every writer gives names room and keeps amounts whole.
 
     Names get their longest text (capped: longer ones wrap), amounts their widest figure and at least
-    four ems, a text column (绩效目标) a fixed measure that it wraps within.
+    three ems, every column half its header (which then wraps once at most), a text column (绩效目标)
+    a fixed measure that it wraps within.
     """
+    leaves = {cell.col: cell.text for cell in grid.header if cell.colspan == 1}
     widths: list[float] = []
     for c, kind in enumerate(grid.kinds):
         texts = [text_width(row[c].text) + row[c].indent for row in grid.body]
-        widest = max(texts, default=0.0)
+        leaf = text_width(leaves.get(c, ""))
+        widest = max(max(texts, default=0.0), min(leaf, max(leaf / 2, 4.0)))  # a header wraps at most once
         if kind == "text":
             widths.append(16.0)
         elif kind == "label":
