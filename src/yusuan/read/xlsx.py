@@ -38,13 +38,8 @@ META_SHEET = "yusuan"
 
 
 def is_xlsx(data: bytes) -> bool:
-    """A zip archive holding an Excel workbook (the bytes of an .xlsx file)."""
-    if data[:4] != b"PK\x03\x04":
-        return False
-    try:
-        return "xl/workbook.xml" in zipfile.ZipFile(BytesIO(data)).namelist()
-    except zipfile.BadZipFile:
-        return False
+    """Zip bytes (as every Office file is): read as a workbook, which says so when it is not one."""
+    return data[:4] == b"PK\x03\x04"
 
 
 def read_xlsx(data: bytes, *, name: str | None = None, format_id: str | None = None) -> Document:
@@ -52,7 +47,11 @@ def read_xlsx(data: bytes, *, name: str | None = None, format_id: str | None = N
     from openpyxl import load_workbook  # imported here: reading text must not pay for openpyxl
 
     try:
+        if "xl/workbook.xml" not in zipfile.ZipFile(BytesIO(data)).namelist():
+            raise UnreadableInput("这是一个压缩文件（可能是 Word 文档或 zip），不是 Excel 工作簿（.xlsx）。")
         workbook = load_workbook(BytesIO(data), data_only=True)
+    except UnreadableInput:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise UnreadableInput(f"无法打开 Excel 文件{f' {name}' if name else ''}：文件已损坏或不是 xlsx"
                               f"（{type(error).__name__}）。") from None

@@ -21,6 +21,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from yusuan.document_json import to_dict
@@ -146,7 +147,7 @@ def _print_setup(ws: Worksheet, grid: Grid, body_top: int) -> None:
     ws.print_title_rows = f"{HEADER_TOP}:{body_top - 1}"
     ws.oddFooter.center.text = "- &P -"
     first_amount = grid.kinds.index("amount") + 1 if "amount" in grid.kinds else 1
-    ws.freeze_panes = ws.cell(body_top, first_amount if grid.layout != "two_sided" else 1)
+    ws.freeze_panes = f"{get_column_letter(first_amount if grid.layout != 'two_sided' else 1)}{body_top}"
 
 
 def _contents_sheet(ws: Worksheet, document: Document, grids: list[Grid]) -> None:
@@ -158,7 +159,7 @@ def _contents_sheet(ws: Worksheet, document: Document, grids: list[Grid]) -> Non
     for n, grid in enumerate(grids, start=3):
         ws.cell(n, 1, grid.heading)
         link = ws.cell(n, 2, grid.table.title)
-        link.hyperlink = f"#'{sheet_name(grid)}'!A1"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheet_name(grid)}'!A1")  # within the file
         link.font = Font(name="宋体", color="0563C1", underline="single")
     ws.column_dimensions["A"].width = 8
     ws.column_dimensions["B"].width = 60
