@@ -107,6 +107,16 @@ def infer_layout(table: Table) -> str:
     return "fixed_rows"
 
 
+def infer_codes(table: Table) -> str | None:
+    """Functional codes start with 2 (201 一般公共服务支出 …), economic ones with 3 or 5 (301, 501 …)."""
+    firsts = {row.code[0] for row in table.rows if row.code}
+    if firsts == {"2"}:
+        return "functional"
+    if firsts and firsts <= {"3", "5"}:
+        return "economic"
+    return None
+
+
 def amount_text(value: Decimal | None) -> str:
     """An amount exactly as the Document holds it: printed precision kept, thousands separated."""
     return format_amount(value, places=None)
@@ -126,7 +136,7 @@ def build_grid(table: Table, spec: TableSpec | None = None) -> Grid:
         return _two_sided(table)
     amount_header, depth = _column_tree(table.columns)
     if layout == "code_rows":
-        codes = spec.codes if spec is not None else None
+        codes = spec.codes if spec is not None else infer_codes(table)
         group = CODE_HEADERS.get(codes or "", "科目")
         rows = max(depth, 2)
         label_header = [HeaderCell(group, 0, 0, 1, 2), HeaderCell(CODE_COLUMN, 1, 0, rows - 1),
