@@ -76,13 +76,17 @@ def part_titles(document: Document) -> tuple[str, str, str, str]:
 
 
 def blocks(document: Document) -> list[Block]:
-    """Everything after the cover, in order."""
+    """Everything after the cover, in order; a part the Document has no text for is left out."""
     titles = part_titles(document)
-    result: list[Block] = [Heading(1, titles[0], "part1"), *_overview(document)]
+    result: list[Block] = []
+    overview = _overview(document)
+    if overview:
+        result += [Heading(1, titles[0], "part1"), *overview]
     result.append(Heading(1, titles[1], "part2"))
     result += [TableBlock(grid, f"table{grid.table.number}") for grid in document_grids(document)]
-    result.append(Heading(1, titles[2], "part3"))
-    result += _explanations(document)
+    explanations = _explanations(document)
+    if explanations:
+        result += [Heading(1, titles[2], "part3"), *explanations]
     if document.sections.glossary:
         result.append(Heading(1, titles[3], "part4"))
         result += [Paragraph(f"{chinese_numeral(i)}、{term}：{definition}")

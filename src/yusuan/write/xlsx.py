@@ -35,6 +35,7 @@ META_SHEET = "yusuan"
 CONTENTS_SHEET = "目录"
 CHUNK = 30_000  # a cell holds at most 32,767 characters
 HEADER_TOP = 4  # first header row: 表N, title and the unit line come before
+LINE_HEIGHT = 13.5  # points per line of 10-point 宋体
 _FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", ""))
 
 _THIN = Side(style="thin", color="000000")
@@ -109,7 +110,7 @@ def _table_sheet(ws: Worksheet, grid: Grid) -> None:
         ws.cell(row, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
     _column_widths(ws, grid)
-    _note_heights(ws, grid, note_top)
+    _row_heights(ws, grid, body_top, note_top)
     _print_setup(ws, grid, body_top)
 
 
@@ -129,12 +130,28 @@ def _column_widths(ws: Worksheet, grid: Grid) -> None:
         ws.column_dimensions[get_column_letter(c + 1)].width = width
 
 
-def _note_heights(ws: Worksheet, grid: Grid, top: int) -> None:
-    """Excel does not grow merged rows to fit wrapped text: size the note rows by hand."""
-    total = sum(ws.column_dimensions[get_column_letter(c + 1)].width or 10 for c in range(grid.width))
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell needs: Excel and WPS keep a written file's row heights, so we size rows."""
+    return max(1, -(-_display_width(text) // max(1, int(width) - 1)))
+
+
+def _row_heights(ws: Worksheet, grid: Grid, body_top: int, note_top: int) -> None:
+    widths = [ws.column_dimensions[get_column_letter(c + 1)].width or 10 for c in range(grid.width)]
+    heights = [1] * grid.header_rows
+    for cell in sorted(grid.header, key=lambda c: c.rowspan):
+        needed = _lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan]))
+        spanned = heights[cell.row:cell.row + cell.rowspan]
+        if sum(spanned) < needed:
+            heights[cell.row + cell.rowspan - 1] += needed - sum(spanned)
+    for n, lines in enumerate(heights):
+        ws.row_dimensions[HEADER_TOP + n].height = LINE_HEIGHT * lines + 4
+    for r, cells in enumerate(grid.body, start=body_top):
+        lines = max(_lines(c.text, widths[i] - 2 * c.indent) for i, c in enumerate(cells)
+                    if c.kind in ("label", "text"))
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 2
     for n, line in enumerate(grid.note_lines):
-        lines = 1 + _display_width(line) // max(1, int(total))
-        ws.row_dimensions[top + n].height = 15 * lines
+        ws.row_dimensions[note_top + n].height = LINE_HEIGHT * _lines(line, sum(widths)) + 2
 
 
 def _print_setup(ws: Worksheet, grid: Grid, body_top: int) -> None:
