@@ -86,7 +86,9 @@ def test_merged_header_cells(parsed: _Tables) -> None:
 
 
 def test_narrative_parts_and_notes(seed_doc: Document, page: str) -> None:
-    for title in ("第一部分 江门市社会保险基金管理局概况", "一、主要职责", "第四部分 名词解释", "六、重点项目预算绩效目标情况"):
+    titles = ("第一部分 江门市社会保险基金管理局概况", "一、主要职责", "第四部分 名词解释",
+              "六、重点项目预算绩效目标情况")
+    for title in titles:
         assert f">{title}</h" in page
     for section in seed_doc.sections.explanations:
         assert section.text in page
