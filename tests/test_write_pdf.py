@@ -100,3 +100,13 @@ def test_a_shanghai_document_prints_every_value(corpus: Path) -> None:
             for value in row.values:
                 assert amount_text(value) in text
     assert "单位：万元" in text and "单位：元" in text
+
+
+def test_nothing_runs_into_the_footer(seed_pdf: bytes) -> None:
+    margin = 20 * 72 / 25.4 - 1  # the 20 mm bottom margin, in points, less a point of tolerance
+    for number, page in enumerate(pdfium.PdfDocument(seed_pdf)):
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        footer = text.rfind("- ") if number else len(text)
+        lowest = min(textpage.get_charbox(i)[1] for i in range(footer) if not text[i].isspace())
+        assert lowest >= margin, f"第 {number + 1} 页的正文进入了页脚区域"

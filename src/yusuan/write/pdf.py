@@ -19,7 +19,7 @@ from fpdf import FPDF
 from yusuan.files import write_atomic
 from yusuan.model import Document
 from yusuan.write.outline import Heading, KeyProjects, Paragraph, TableBlock, blocks, document_title
-from yusuan.write.pdf_table import PT, TableDrawer, TableLayout, fits_portrait, layout
+from yusuan.write.pdf_table import PT, TableDrawer, fits_portrait, layout, wrap_lines
 from yusuan.write.table_grid import Grid
 
 SERIF, SANS = "serif", "sans"
@@ -83,10 +83,19 @@ def _heading(pdf: _Pages, block: Heading) -> None:
     pdf.ln(2)
 
 
+def _flow(pdf: _Pages, text: str, size: float, leading: float, indent: float = 0.0) -> None:
+    """Wrapped text from the current position down, continuing on a new page where the page ends."""
+    height = size * PT * leading
+    for line in wrap_lines(pdf, text, pdf.epw - indent):
+        if pdf.get_y() + height > pdf.page_break_trigger:
+            pdf.add_page(orientation=pdf.cur_orientation.value)
+        pdf.text(pdf.l_margin + indent, pdf.get_y() + height / 2 + size * PT * 0.35, line)
+        pdf.set_y(pdf.get_y() + height)
+
+
 def _paragraph(pdf: _Pages, block: Paragraph) -> None:
     pdf.set_font(SERIF, size=BODY_SIZE)
-    pdf.multi_cell(0, BODY_SIZE * PT * 1.8, INDENT + block.text, align="J", wrapmode="CHAR",
-                   new_x="LMARGIN", new_y="NEXT")
+    _flow(pdf, INDENT + block.text, BODY_SIZE, 1.8)
 
 
 def _table(pdf: _Pages, grid: Grid, first_in_part: bool) -> None:
@@ -108,25 +117,26 @@ def _table(pdf: _Pages, grid: Grid, first_in_part: bool) -> None:
     pdf.set_font(SANS, size=15)
     pdf.cell(0, 8, grid.table.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(unit_y + 2)
-    pdf.set_auto_page_break(False)
-    TableDrawer(pdf, grid, table, (SERIF, SANS)).draw()
+    pdf.set_auto_page_break(False, margin=MARGIN)  # rows break pages themselves, above the footer
+    drawer = TableDrawer(pdf, grid, table, (SERIF, SANS))
+    drawer.draw()
     pdf.set_auto_page_break(True, margin=MARGIN)
-    _notes(pdf, grid, table)
+    _notes(pdf, grid, drawer.left - pdf.l_margin)
 
 
-def _notes(pdf: _Pages, grid: Grid, table: TableLayout) -> None:
+def _notes(pdf: _Pages, grid: Grid, left: float) -> None:
+    """The 注 lines under the table, aligned with its left edge; further notes under the first one's text."""
     pdf.set_font(SERIF, size=9)
     pdf.ln(1)
     for line in grid.note_lines:
-        indent = 0 if line.startswith("注") else pdf.get_string_width("注：")
-        pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(pdf.epw - indent, 9 * PT * 1.6, line, wrapmode="CHAR", new_x="LMARGIN", new_y="NEXT")
+        _flow(pdf, line, 9, 1.6, indent=left + (0 if line.startswith("注") else pdf.get_string_width("注：")))
 
 
 def _key_projects(pdf: _Pages, block: KeyProjects) -> None:
     """Section 六's list: name and amount on the row's first line, the goal wrapping beside them."""
-    widths = [pdf.epw * 0.34, pdf.epw * 0.18, pdf.epw * 0.48]
     pdf.set_font(SANS, size=10)
+    amount = pdf.get_string_width(block.header[1]) + 4
+    widths = [pdf.epw * 0.34, amount, pdf.epw * 0.66 - amount]
     line = 10 * PT * 1.6
     pdf.ln(1)
     for text, width in zip(block.header, widths, strict=True):
@@ -134,7 +144,7 @@ def _key_projects(pdf: _Pages, block: KeyProjects) -> None:
     pdf.ln(line + 2)
     pdf.set_font(SERIF, size=10)
     for name, amount, goal in block.rows:
-        lines = pdf.multi_cell(widths[2] - 3, text=goal, dry_run=True, output="LINES", wrapmode="CHAR")
+        lines = wrap_lines(pdf, goal, widths[2] - 3)
         height = len(lines) * line + 2
         if pdf.get_y() + height > pdf.page_break_trigger:
             pdf.add_page(orientation=pdf.cur_orientation)

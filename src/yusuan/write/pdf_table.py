@@ -45,10 +45,34 @@ def fits_portrait(grid: Grid, portrait_width: float) -> bool:
     return fit_font_size(grid, portrait_width / PT, 2 * PADDING / PT, LARGEST, 0) >= 7.5
 
 
-def _lines(pdf: FPDF, text: str, width: float) -> list[str]:
+NO_LINE_START = frozenset("，。、；：？！）》」』”’%…—,.;:?!)]")
+_UNBROKEN = "0123456789.,%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # figures and words stay whole
+
+
+def wrap_lines(pdf: FPDF, text: str, width: float) -> list[str]:
+    """Break Chinese text into lines of ``width`` in the current font, any character being a break.
+
+    Written here because fpdf2 breaks at spaces or anywhere, but never follows the Chinese rule that a
+    line does not start with a closing punctuation mark: such a mark hangs in the margin instead
+    (悬挂标点), as Chinese typesetting does. Figures and Latin words are not split across lines.
+    """
     if not text:
         return [""]
-    return pdf.multi_cell(width, text=text, dry_run=True, output="LINES", wrapmode="CHAR")
+    lines: list[str] = []
+    line, used = "", 0.0
+    for char in text:
+        advance = pdf.get_string_width(char)
+        if line and used + advance > width and char not in NO_LINE_START:
+            run = len(line) - len(line.rstrip(_UNBROKEN)) if char in _UNBROKEN else 0
+            if run == len(line):
+                run = 0  # a figure longer than the line: break it after all
+            lines.append(line[:len(line) - run])
+            line = line[len(line) - run:]
+            used = pdf.get_string_width(line)
+        line += char
+        used += advance
+    lines.append(line)
+    return lines
 
 
 def _header_heights(pdf: FPDF, grid: Grid, table: TableLayout, family: str) -> list[float]:
@@ -57,7 +81,7 @@ def _header_heights(pdf: FPDF, grid: Grid, table: TableLayout, family: str) -> l
     heights = [table.line + 2 * PADDING / 2] * grid.header_rows
     for cell in sorted(grid.header, key=lambda c: c.rowspan):
         width = sum(table.widths[cell.col:cell.col + cell.colspan]) - 2 * PADDING
-        needed = len(_lines(pdf, cell.text, width)) * table.line + PADDING
+        needed = len(wrap_lines(pdf, cell.text, width)) * table.line + PADDING
         spanned = heights[cell.row:cell.row + cell.rowspan]
         if sum(spanned) < needed:
             heights[cell.row + cell.rowspan - 1] += needed - sum(spanned)
@@ -96,7 +120,7 @@ class TableDrawer:
             width = sum(table.widths[cell.col:cell.col + cell.colspan])
             height = sum(self.header_heights[cell.row:cell.row + cell.rowspan])
             pdf.rect(x, tops[cell.row], width, height, style="DF")
-            lines = _lines(pdf, cell.text, width - 2 * PADDING)
+            lines = wrap_lines(pdf, cell.text, width - 2 * PADDING)
             y = tops[cell.row] + (height - len(lines) * table.line) / 2
             for line in lines:
                 pdf.text(x + (width - pdf.get_string_width(line)) / 2, y + self._ascent(), line)
@@ -108,7 +132,7 @@ class TableDrawer:
 
     def _wrapped(self, cells: list[Cell]) -> list[list[str]]:
         self.pdf.set_font(self.body_font, size=self.table.size)
-        return [_lines(self.pdf, c.text, self.table.widths[i] - 2 * PADDING) if c.kind == "text" else [c.text]
+        return [wrap_lines(self.pdf, c.text, self.table.widths[i] - 2 * PADDING) if c.kind == "text" else [c.text]
                 for i, c in enumerate(cells)]
 
     def _row(self, cells: list[Cell], lines: list[list[str]], height: float) -> None:
