@@ -10,6 +10,7 @@ from yusuan.errors import UnreadableInput
 from yusuan.model import Document
 from yusuan.read.lines import decode
 from yusuan.read.text import read_text
+from yusuan.read.xlsx import is_xlsx, read_xlsx
 
 __all__ = ["read_bytes", "read_path", "read_text"]
 
@@ -17,8 +18,11 @@ __all__ = ["read_bytes", "read_path", "read_text"]
 def read_bytes(data: bytes, *, name: str | None = None, format_id: str | None = None) -> Document:
     """Read a disclosure held in memory; ``name`` is only used to report and record where it came from.
 
-    Text is read as a disclosure; a Document JSON (as ``yusuan parse`` writes it) is read back as is.
+    Text is read as a disclosure; a Document JSON (as ``yusuan parse`` writes it) is read back as is;
+    an Excel workbook in the layout ``yusuan export`` writes is read by :mod:`yusuan.read.xlsx`.
     """
+    if is_xlsx(data):
+        return read_xlsx(data, name=name, format_id=format_id)
     text = decode(data)
     if text.lstrip().startswith("{"):
         return from_json(text)
