@@ -135,8 +135,10 @@ class _Reader:
             return row.get("内容") if row else None
 
         for name in ("单位名称", "年度"):
-            if text(name) is None:
+            if name not in fields:
                 self.problems.add(where, f"缺少“{name}”（在“项目”列写“{name}”，在“内容”列填写）")
+            elif text(name) is None:
+                self.problems.add(fields[name].at("内容"), f"未填写{name}")
         year = 0
         if (year_text := text("年度")) is not None:
             digits = year_text.removesuffix("年")
@@ -253,7 +255,7 @@ class _Reader:
             amount = self.amount(row, "金额")
             if functional and economic and fund and spending and amount is not None:
                 items.append(LineItem(functional, economic, fund, spending, amount, project))
-        if not items and not self.problems.found:
+        if not any(any(row.get(h) for h in sheet.headers) for row in sheet.rows):
             self.problems.add(sheet.where, "没有任何支出明细")
         return items
 

@@ -12,7 +12,9 @@ import sys
 
 import typer
 
+from yusuan.cli import build as _build  # noqa: F401  (registers the command)
 from yusuan.cli import parse as _parse  # noqa: F401  (registers the command)
+from yusuan.cli import template as _template  # noqa: F401  (registers the command)
 from yusuan.cli.app import app, console_err
 from yusuan.errors import YusuanError
 
