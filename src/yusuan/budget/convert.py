@@ -60,6 +60,7 @@ class _Reader:
         self.sheets = sheets
         self.problems = problems
         self.unit = Unit.YUAN
+        self.rejected_items = False
 
     # cells ------------------------------------------------------------------------------------
     def amount(self, row: RawRow, column: str, *, required: bool = True) -> Decimal | None:
@@ -255,6 +256,8 @@ class _Reader:
             amount = self.amount(row, "金额")
             if functional and economic and fund and spending and amount is not None:
                 items.append(LineItem(functional, economic, fund, spending, amount, project))
+            else:
+                self.rejected_items = True
         if not any(any(row.get(h) for h in sheet.headers) for row in sheet.rows):
             self.problems.add(sheet.where, "没有任何支出明细")
         return items
@@ -288,8 +291,9 @@ class _Reader:
             return None
         unknown = [level for level in levels if lookup(level) is None]
         if unknown:
-            what = "、".join(unknown)
-            self.problems.add(row.at(column), f"科目编码 {what} 不在{scheme}目录中"
+            parent = "类" if len(unknown[0]) == 3 else "款"
+            level = "" if unknown[-1] == code else f"的{parent}级科目 {unknown[0]}"
+            self.problems.add(row.at(column), f"科目编码 {code}{level} 不在{scheme}目录中"
                               f"（如确为新设科目，请在“科目名称”表中填写其名称）")
             return None
         return code
@@ -309,7 +313,7 @@ class _Reader:
                 self.problems.add(row.at("收入来源"), f"收入来源“{source_text}”重复（{rows[fund].where}已有）")
             elif amount is not None:
                 stated[fund], rows[fund] = amount, row
-        if not rows:
+        if not rows or self.rejected_items:  # a sum over rejected rows would only add a false problem
             return stated
         spent: dict[str, Decimal] = defaultdict(Decimal)
         for item in budget.items:
