@@ -96,6 +96,3 @@ class Budget:
 
     def economic_name(self, code: str) -> str | None:
         return self.economic_names.get(code) or catalog.name_of(code, "economic")
-
-    def project(self, name: str) -> Project | None:
-        return next((p for p in self.projects if p.name == name), None)

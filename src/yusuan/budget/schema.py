@@ -31,9 +31,6 @@ class Sheet:
     required: bool = False
     purpose: str = ""
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
 
 # Columns of every fields sheet.
 FIELD_COLUMNS = ("项目", "内容", "说明")

@@ -22,7 +22,6 @@ FUND_ALIASES = {"一般公共预算拨款": "gpb", "财政拨款": "gpb", "政�
 # Spending types: the keys are 表11's row keys (人员类, 公用经费类) and 表3's column keys.
 SPENDING = {"personnel": "基本支出·人员类", "public": "基本支出·公用经费类", "project": "项目支出",
             "operating": "事业单位经营支出"}
-BASIC = frozenset({"personnel", "public"})
 _SPENDING_ALIASES = {"人员类": "personnel", "人员经费": "personnel", "基本支出人员类": "personnel",
                      "公用经费类": "public", "公用经费": "public", "基本支出公用经费类": "public",
                      "项目支出": "project", "项目": "project", "事业单位经营支出": "operating",

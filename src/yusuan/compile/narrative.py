@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yusuan.budget.model import Budget
+from yusuan.budget.model import Budget, PriorYear
 from yusuan.compile.ledger import Entry
 from yusuan.compile.rounding import printed
 from yusuan.compile.standard import Standard
@@ -65,11 +65,14 @@ class _Writer:
         assert row is not None, (table, key)
         return found.value(row, column) or ZERO
 
+    def prior(self, subject: str) -> PriorYear:
+        return self.budget.prior.get(subject) or PriorYear()
+
     def last(self, subject: str) -> Decimal:
-        return self.wan(self.budget.prior[subject].amount)
+        return self.wan(self.prior(subject).amount)
 
     def because(self, subject: str, now: Decimal, last: Decimal, fallback: str | None = None) -> str:
-        reason = self.budget.prior[subject].reason or (SAME if now == last else fallback)
+        reason = self.prior(subject).reason or (SAME if now == last else fallback)
         if reason is None:
             self.notices.append(f"情况说明中“{subject}”比上年{'增加' if now > last else '减少'}"
                                 f"{say(abs(now - last))}万元，但“上年数”表没有填写原因。")
