@@ -122,7 +122,7 @@ class _Reader:
         budget = Budget(profile=profile, items=[], projects=projects, functional_names=functional_names,
                         economic_names=economic_names)
         budget.items = self.items(budget)
-        budget.income = self.income(budget)
+        budget.income, budget.income_notes = self.income(budget)
         budget.prior = self.prior()
         budget.procurement, budget.assets = self.facts()
         return budget
@@ -255,7 +255,7 @@ class _Reader:
                 fund = None
             amount = self.amount(row, "金额")
             if functional and economic and fund and spending and amount is not None:
-                items.append(LineItem(functional, economic, fund, spending, amount, project))
+                items.append(LineItem(functional, economic, fund, spending, amount, project, row.get("备注")))
             else:
                 self.rejected_items = True
         if not any(any(row.get(h) for h in sheet.headers) for row in sheet.rows):
@@ -298,8 +298,9 @@ class _Reader:
             return None
         return code
 
-    def income(self, budget: Budget) -> dict[str, Decimal]:
+    def income(self, budget: Budget) -> tuple[dict[str, Decimal], dict[str, str]]:
         stated: dict[str, Decimal] = {}
+        notes: dict[str, str] = {}
         rows: dict[str, RawRow] = {}
         for row in self.rows("收入"):
             source_text = row.get("收入来源")
@@ -313,8 +314,10 @@ class _Reader:
                 self.problems.add(row.at("收入来源"), f"收入来源“{source_text}”重复（{rows[fund].where}已有）")
             elif amount is not None:
                 stated[fund], rows[fund] = amount, row
+                if (note := row.get("说明")) is not None:
+                    notes[fund] = note
         if not rows or self.rejected_items:  # a sum over rejected rows would only add a false problem
-            return stated
+            return stated, notes
         spent: dict[str, Decimal] = defaultdict(Decimal)
         for item in budget.items:
             spent[item.fund] += item.amount
@@ -326,7 +329,7 @@ class _Reader:
                 where = rows[fund].at("金额") if fund in rows else self.sheets["收入"].where
                 self.problems.add(where, f"{name}收入 {format_amount(income, None)} {unit}与支出明细中资金来源为"
                                   f"{name}的合计 {format_amount(expense, None)} {unit}不相等，收支不平衡")
-        return stated
+        return stated, notes
 
     def prior(self) -> dict[str, PriorYear]:
         prior: dict[str, PriorYear] = {}

@@ -85,6 +85,7 @@ def read_workbook(path: Path) -> RawBudget:
     try:
         found = {}
         for worksheet in workbook.worksheets:
+            worksheet.reset_dimensions()  # some writers record a wrong used range; read every row there is
             table = [(number, [cell_text(v) for v in values])
                      for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)]
             name = worksheet.title.strip()

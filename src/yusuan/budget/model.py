@@ -24,6 +24,7 @@ class LineItem:
     spending: str  # personnel | public | project | operating
     amount: Decimal
     project: str | None = None
+    note: str | None = None  # 备注: kept so a workbook written from this budget loses nothing
 
 
 @dataclass(slots=True)
@@ -85,6 +86,7 @@ class Budget:
     items: list[LineItem]
     projects: list[Project] = field(default_factory=list)
     income: dict[str, Decimal] = field(default_factory=dict)  # stated income by fund key (checked, optional)
+    income_notes: dict[str, str] = field(default_factory=dict)  # 说明 of each stated income
     prior: dict[str, PriorYear] = field(default_factory=dict)  # narrative subject → last year
     procurement: Procurement = field(default_factory=Procurement)
     assets: Assets = field(default_factory=Assets)

@@ -73,9 +73,13 @@ def _instructions(worksheet: Worksheet) -> None:
     worksheet.column_dimensions["B"].width = 70
     worksheet.column_dimensions["C"].width = 10
     worksheet.cell(row=1, column=1, value="部门预算公开编制工作簿").font = Font(bold=True, size=14)
+    _fit_to_width(worksheet, landscape=False)
     row = 3
-    for step in STEPS:
-        worksheet.cell(row=row, column=1, value=step)
+    for step in STEPS:  # one merged, wrapped cell per paragraph: readable on screen and in print
+        cell = worksheet.cell(row=row, column=1, value=step)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        worksheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+        worksheet.row_dimensions[row].height = 16 * max(1, -(-len(step) // 48))
         row += 1
     row += 1
     for column, title in enumerate(("表", "用途", "必须有"), start=1):
@@ -93,7 +97,8 @@ def _instructions(worksheet: Worksheet) -> None:
             row += 1
             worksheet.cell(row=row, column=1, value=field.name).font = _REQUIRED_FONT if field.required else Font()
             options = f"（可选：{'、'.join(field.choices)}）" if field.choices else ""
-            worksheet.cell(row=row, column=2, value=("必填。" if field.required else "") + field.hint + options)
+            hint = worksheet.cell(row=row, column=2, value=("必填。" if field.required else "") + field.hint + options)
+            hint.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _choice_ranges(lists: Worksheet) -> dict[tuple[str, ...], str]:
@@ -121,6 +126,13 @@ def _validation(choices: str, field: schema.Field) -> DataValidation:
     return validation
 
 
+def _fit_to_width(worksheet: Worksheet, landscape: bool) -> None:
+    worksheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
+    worksheet.page_setup.fitToWidth = 1
+    worksheet.page_setup.fitToHeight = 0
+
+
 def _header(worksheet: Worksheet, names: list[tuple[str, bool, str, int]]) -> None:
     for column, (name, required, hint, width) in enumerate(names, start=1):
         cell = worksheet.cell(row=1, column=column, value=name)
@@ -131,6 +143,7 @@ def _header(worksheet: Worksheet, names: list[tuple[str, bool, str, int]]) -> No
             cell.comment = Comment(("必填。" if required else "") + hint, "yusuan")
         worksheet.column_dimensions[get_column_letter(column)].width = width
     worksheet.freeze_panes = "A2"
+    _fit_to_width(worksheet, landscape=sum(n[3] for n in names) > 100)
 
 
 def _rows_sheet(worksheet: Worksheet, sheet: schema.Sheet, choices: dict, rows: list[dict[str, Cell]]) -> None:
@@ -167,7 +180,9 @@ def _put(cell: WorksheetCell, value: Cell) -> None:
     if value is None:
         return
     cell.value = value
-    if isinstance(value, str):
+    if isinstance(value, Decimal):
+        cell.number_format = "#,##0.00##"  # thousands separated, up to four places shown
+    elif isinstance(value, str):
         cell.number_format = "@"  # codes stay text: 2080101, not 2.08E+06
         cell.alignment = Alignment(wrap_text=len(value) > 40, vertical="top")
 
@@ -190,9 +205,10 @@ def budget_rows(budget: Budget) -> dict[str, list[dict[str, Cell]]]:
         "职责与机构": [{"类别": "主要职责", "内容": d} for d in p.duties]
         + [{"类别": "内设机构", "内容": u} for u in p.internal_units]
         + ([{"类别": "部门预算构成", "内容": p.composition}] if p.composition else []),
-        "收入": [{"收入来源": fund[k], "金额": v} for k, v in budget.income.items()],
+        "收入": [{"收入来源": fund[k], "金额": v, "说明": budget.income_notes.get(k)}
+               for k, v in budget.income.items()],
         "支出明细": [{"功能科目编码": i.functional, "经济科目编码": i.economic, "资金来源": fund[i.fund],
-                   "支出类型": terms.SPENDING[i.spending], "项目名称": i.project, "金额": i.amount}
+                   "支出类型": terms.SPENDING[i.spending], "项目名称": i.project, "金额": i.amount, "备注": i.note}
                   for i in budget.items],
         "项目": [{"项目名称": x.name, "绩效目标": x.goal, "是否重点项目": "是" if x.key else "否",
                 "上年预算数": x.last_year} for x in budget.projects],
