@@ -57,13 +57,13 @@ def test_text_amount(tmp_path: Path) -> None:
 def test_missing_sheet(tmp_path: Path) -> None:
     folder = jiangmen_copy(tmp_path)
     (folder / "支出明细.csv").unlink()
-    assert problems(folder).startswith("budget：缺少“支出明细”表（现有：")
+    assert problems(folder).startswith("文件夹 budget 中缺少 支出明细.csv（现有：“上年数”、")
 
 
 def test_missing_column(tmp_path: Path) -> None:
     folder = jiangmen_copy(tmp_path)
     edit_csv(folder, "支出明细", "资金来源,支出类型", "来源,支出类型")
-    assert problems(folder) == "支出明细.csv：缺少“资金来源”列（表头须在第一行）。"
+    assert problems(folder) == "支出明细.csv：缺少“资金来源”列（请检查表头行的列名）。"
 
 
 def test_duplicated_project(tmp_path: Path) -> None:
@@ -109,3 +109,18 @@ def test_yaml_problems_name_the_entry(tmp_path: Path) -> None:
     path = tmp_path / "budget.yaml"
     path.write_text(SPORTS.read_text(encoding="utf-8").replace('金额: "386.42"', '金额: "三百"'), encoding="utf-8")
     assert "budget.yaml“支出明细”第 1 项的“金额”：“三百”不是金额" in problems(path)
+
+
+def test_missing_sheet_in_a_workbook_and_in_yaml(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from yusuan.budget.template import write_template
+
+    path = write_template(tmp_path / "预算.xlsx", read_budget(SPORTS))
+    workbook = load_workbook(path)
+    del workbook["上年数"]
+    workbook.save(path)
+    assert problems(path).startswith("工作簿 预算.xlsx 中缺少“上年数”表（现有：“说明”、“基本信息”")
+    text = SPORTS.read_text(encoding="utf-8")
+    (tmp_path / "budget.yaml").write_text(text[: text.index("上年数:")], encoding="utf-8")
+    assert problems(tmp_path / "budget.yaml").startswith("budget.yaml 中缺少“上年数”（现有：")

@@ -45,13 +45,13 @@ def _structure(raw: RawBudget, problems: Problems) -> dict[str, RawSheet]:
         sheet = found.get(spec.name)
         if sheet is None:
             if spec.required:
-                present = "、".join(f"“{s}”" for s in raw.sheets) or "没有任何表"
-                problems.add(raw.source, f"缺少“{spec.name}”表（现有：{present}）")
+                present = "、".join(f"“{s}”" for s in raw.sheets) or "无"
+                problems.add("", raw.missing.format(source=raw.source, sheet=spec.name) + f"（现有：{present}）")
             continue
         wanted = schema.FIELD_COLUMNS[:2] if spec.kind == "fields" else [f.name for f in spec.fields if f.required]
         missing = [name for name in wanted if name not in sheet.headers]
         if missing:
-            problems.add(sheet.where, "缺少" + "、".join(f"“{m}”" for m in missing) + "列（表头须在第一行）")
+            problems.add(sheet.where, "缺少" + "、".join(f"“{m}”" for m in missing) + "列（请检查表头行的列名）")
     return found
 
 

@@ -92,7 +92,7 @@ def read_workbook(path: Path) -> RawBudget:
             found[name] = _sheet(name, f"“{name}”表", table, f"“{name}”表第 {{}} 行")
     finally:
         workbook.close()
-    return RawBudget(path.name, found)
+    return RawBudget(path.name, found, "工作簿 {source} 中缺少“{sheet}”表")
 
 
 # CSV ------------------------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ def read_csv_folder(path: Path) -> RawBudget:
             raise UnreadableInput(f"{file.name} 不是有效的 CSV 文件：{error}。") from None
         table = [(number, [c if c.strip() else None for c in record]) for number, record in enumerate(records, 1)]
         found[file.stem] = _sheet(file.stem, file.name, table, f"{file.name} 第 {{}} 行")
-    return RawBudget(path.name, found)
+    return RawBudget(path.name, found, "文件夹 {source} 中缺少 {sheet}.csv")
 
 
 # YAML -----------------------------------------------------------------------------------------------
@@ -156,7 +156,7 @@ def read_yaml(path: Path) -> RawBudget:
             found[name] = RawSheet(name, sheet_where, headers, rows)
         else:
             raise UnreadableInput(f"{sheet_where}应是一个列表（每项一行）或映射。")
-    return RawBudget(path.name, found)
+    return RawBudget(path.name, found, "{source} 中缺少“{sheet}”")
 
 
 def _scalar(value: object, path: Path, sheet: str) -> str | None:

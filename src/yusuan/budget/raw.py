@@ -47,6 +47,7 @@ class RawBudget:
 
     source: str
     sheets: dict[str, RawSheet]
+    missing: str = "{source} 中缺少“{sheet}”表"  # how to say a sheet is missing in this kind of input
 
 
 def header_key(text: str) -> str:
