@@ -76,3 +76,10 @@ def test_template_never_overwrites_by_accident(tmp_path: Path, capsys) -> None:
     assert code == 0 and workbook.read_bytes()[:2] == b"PK"
     code, _, err = run(capsys, "template", str(tmp_path / "预算.xls"))
     assert code == 2 and "应以 .xlsx 结尾" in err
+
+
+def test_build_points_out_an_unfilled_assets_sheet(tmp_path: Path, capsys) -> None:
+    folder = jiangmen_copy(tmp_path)
+    (folder / "采购与资产.csv").unlink()
+    code, _, err = run(capsys, "build", str(folder), "-o", str(tmp_path / "out"))
+    assert code == 0 and "提示：政府采购和固定资产均为 0" in err
