@@ -21,8 +21,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed-base
 	@mkdir -p $(OUT)
-	$(BIN)/yusuan parse examples/jiangmen-2024/published.txt -o $(OUT)/jiangmen-2024.json
-	$(BIN)/yusuan export $(OUT)/jiangmen-2024.json -o $(OUT)
+	$(BIN)/yusuan parse examples/jiangmen-2024/published.txt -o $(OUT)/published/jiangmen-2024.json
+	$(BIN)/yusuan template $(OUT)/jiangmen-2024-预算.xlsx --from examples/jiangmen-2024/budget --force
+	$(BIN)/yusuan build $(OUT)/jiangmen-2024-预算.xlsx -o $(OUT)/jiangmen-2024
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -12,8 +12,8 @@ import sys
 
 import typer
 
-from yusuan.cli import export as _export  # noqa: F401  (registers the command)
-from yusuan.cli import parse as _parse  # noqa: F401  (registers the command)
+# Importing a command module registers its command on ``app``.
+from yusuan.cli import build, export, parse, template  # noqa: F401
 from yusuan.cli.app import app, console_err
 from yusuan.errors import YusuanError
 
