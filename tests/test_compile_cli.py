@@ -69,7 +69,7 @@ def test_build_needs_an_output_folder(capsys) -> None:
 def test_template_then_build(tmp_path: Path, capsys) -> None:
     workbook = tmp_path / "预算.xlsx"
     code, _, err = run(capsys, "template", str(workbook), "--from", str(SPORTS))
-    assert code == 0 and "已写入已按" in err
+    assert code == 0 and "已写入预算编制工作簿" in err and f"（已按 {SPORTS} 填好）" in err
     code, _, _ = run(capsys, "build", str(workbook), "-o", str(tmp_path / "out"), "--to", "json")
     assert code == 0
     built = from_json((tmp_path / "out" / "江门市体育训练中心2024年单位预算.json").read_text(encoding="utf-8"))

@@ -28,5 +28,5 @@ def template(
         raise YusuanError(f"{file} 已存在；为免覆盖已填写的内容，请换一个文件名，或加 --force 覆盖。")
     budget = read_budget(source) if source else None
     write_template(path, budget)
-    what = f"已按 {source} 填好的" if source else "空白的"
-    console_err.print(f"已写入{what}预算编制工作簿 [bold]{path}[/]；填写说明见其中的“说明”表。", highlight=False)
+    what = f"（已按 {source} 填好）" if source else "（空白）"
+    console_err.print(f"已写入预算编制工作簿 [bold]{path}[/]{what}；填写说明见其中的“说明”表。", highlight=False)
