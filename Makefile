@@ -22,6 +22,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed-base
 	@mkdir -p $(OUT)
 	$(BIN)/yusuan parse examples/jiangmen-2024/published.txt -o $(OUT)/jiangmen-2024.json
+	$(BIN)/yusuan check examples/jiangmen-2024/published.txt
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

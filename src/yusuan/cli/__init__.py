@@ -12,6 +12,7 @@ import sys
 
 import typer
 
+from yusuan.cli import check as _check  # noqa: F401  (registers the command)
 from yusuan.cli import parse as _parse  # noqa: F401  (registers the command)
 from yusuan.cli.app import app, console_err
 from yusuan.errors import YusuanError
