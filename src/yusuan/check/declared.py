@@ -61,7 +61,9 @@ def cite(ctx: Context, cell: Cell) -> str:
 
 
 def value_text(operand: Operand) -> str:
-    return "空白" if operand.printed is None and not operand.cell.missing else amount(operand.printed or 0)
+    if operand.printed is None:
+        return "0" if operand.cell.missing else "空白"
+    return amount(operand.printed)
 
 
 def compare(ctx: Context, total: Operand, parts: list[Operand], parts_text: str | None = None) -> Finding | None:

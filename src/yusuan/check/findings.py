@@ -40,6 +40,11 @@ _CHINESE = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO:
 CLAIM_FIELDS = {"amount": "金额", "change": "增减额", "percent": "增减率", "count": "数量"}
 
 
+def quoted(name: str) -> str:
+    """A name in Chinese quotes, unless it already carries its own (“三公”经费)."""
+    return name if "“" in name else f"“{name}”"
+
+
 def printed(value: Decimal | None) -> str | None:
     """A Decimal as the decimal string it was printed as (``0.00`` keeps its places)."""
     return None if value is None else format(value, "f")
@@ -77,7 +82,7 @@ class Cell:
         if self.table is None:
             where = f"说明{self.section}" if self.section else "概况"
             field = f"的{self.column[-1]}" if self.column else ""
-            return f"{where}“{self.label}”{field}"
+            return f"{where}{quoted(self.label)}{field}"
         name = f"{self.code} {self.label}" if self.code and self.side is None else self.label
         column = f"（{'·'.join(self.column)}）" if with_column and self.column else ""
         return f"表{self.table} {name}{column}"

@@ -17,7 +17,7 @@ from functools import cache
 from yusuan.check.arithmetic import Interval, Operand, amount, growth_rate, last_year
 from yusuan.check.declared import compare
 from yusuan.check.engine import Context, rule
-from yusuan.check.findings import Finding, Severity, claim_cell, printed
+from yusuan.check.findings import Finding, Severity, claim_cell, printed, quoted
 from yusuan.check.refs import Ref, operands, parse_ref
 from yusuan.formats.spec import FormatSpec
 from yusuan.model import Claim
@@ -103,7 +103,7 @@ def percentages(ctx: Context) -> Iterator[Finding]:
         rate = growth_rate(current, change, sign)
         if rate is None:
             if base.high > 0:
-                yield ctx.finding(Severity.WARNING, f"“{claim.name}”上年数（{amount(claim.amount)} "
+                yield ctx.finding(Severity.WARNING, f"{quoted(claim.name)}上年数（{amount(claim.amount)} "
                                   f"{'减' if sign > 0 else '加'} {amount(claim.change)}）约为 0，增减百分比无定义，"
                                   f"却印了 {amount(claim.percent)}%；应写“基数为0，不可比”。", cells,
                                   actual=printed(claim.percent))
@@ -116,7 +116,7 @@ def percentages(ctx: Context) -> Iterator[Finding]:
         word = claim.percent_direction or _UP_WORDS.get(claim.direction or "", "变动")
         yield ctx.finding(
             Severity.ERROR,
-            f"“{claim.name}”本年 {amount(claim.amount)} {claim.unit}，比上年{claim.direction or ''} "
+            f"{quoted(claim.name)}本年 {amount(claim.amount)} {claim.unit}，比上年{claim.direction or ''} "
             f"{amount(claim.change)} {claim.unit}，上年应为 {amount(claim.amount - sign * claim.change)} {claim.unit}，"
             f"{word}率应为 {amount(point)}%（计入尾数误差在 {amount(low)}%～{amount(high)}% 之间），"
             f"印 {amount(claim.percent)}%。", cells, expected=printed(point), actual=printed(claim.percent))
@@ -133,12 +133,13 @@ def last_year_base(ctx: Context) -> Iterator[Finding]:
         base = last_year(current_interval(ctx, claim), Interval.printed(claim.change), sign)
         before = claim.amount - sign * claim.change
         if not claim.comparable and not base.contains(Decimal(0)):
-            yield ctx.finding(Severity.ERROR, f"“{claim.name}”称“基数为0，不可比”，但按本年 {amount(claim.amount)} "
-                              f"{claim.unit}、比上年{claim.direction or ''} {amount(claim.change)} {claim.unit} 推算，"
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}称“基数为0，不可比”，但按本年 "
+                              f"{amount(claim.amount)} {claim.unit}、比上年{claim.direction or ''} "
+                              f"{amount(claim.change)} {claim.unit} 推算，"
                               f"上年为 {amount(before)} {claim.unit}，不是 0。", cells, expected="0",
                               actual=printed(before))
         elif base.high < 0:
-            yield ctx.finding(Severity.ERROR, f"“{claim.name}”本年 {amount(claim.amount)} {claim.unit}，"
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}本年 {amount(claim.amount)} {claim.unit}，"
                               f"却比上年增加 {amount(claim.change)} {claim.unit}，上年数将为负"
                               f"（{amount(before)} {claim.unit}），不可能。", cells, actual=printed(claim.change))
 
@@ -147,13 +148,13 @@ def last_year_base(ctx: Context) -> Iterator[Finding]:
 def directions(ctx: Context) -> Iterator[Finding]:
     for claim in money_claims(ctx):
         if claim.direction == "持平" and claim.change:
-            yield ctx.finding(Severity.ERROR, f"“{claim.name}”称与上年持平，却印了增减额 {amount(claim.change)} "
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}称与上年持平，却印了增减额 {amount(claim.change)} "
                               f"{claim.unit}。", [claim_cell(claim, "change")], expected="0",
                               actual=printed(claim.change))
         expected = _UP_WORDS.get(claim.direction or "")
         if expected and claim.percent_direction and claim.percent_direction != expected and claim.change:
             cells = [claim_cell(claim, "change")] + ([claim_cell(claim, "percent")] if claim.percent else [])
-            yield ctx.finding(Severity.ERROR, f"“{claim.name}”说比上年{claim.direction} {amount(claim.change)} "
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}说比上年{claim.direction} {amount(claim.change)} "
                               f"{claim.unit}，却说{claim.percent_direction}"
                               f"{amount(claim.percent) + '%' if claim.percent is not None else ''}，增减方向自相矛盾。",
                               cells)
@@ -176,7 +177,7 @@ def claim_sums(ctx: Context) -> Iterator[Finding]:
                 yield found
         if total.change is not None and all(p.change is not None for p in parts):
             found = compare(ctx, _signed(total), [_signed(p) for p in parts],
-                            "、".join(f"“{p.name}”{'减少' if _sign(p) < 0 else '增加'} {amount(p.change)}"
+                            "、".join(f"{quoted(p.name)}{'减少' if _sign(p) < 0 else '增加'} {amount(p.change)}"
                                       for p in parts if p.change is not None) + " ")
             if found:
                 yield found

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from yusuan.check.arithmetic import Operand, amount
 from yusuan.check.declared import compare
 from yusuan.check.engine import Context, rule
-from yusuan.check.findings import Finding, Severity, claim_cell, printed, table_cell
+from yusuan.check.findings import Finding, Severity, claim_cell, printed, quoted, table_cell
 from yusuan.check.rules.narrative import MONEY_UNITS, claim_operand, narrative_spec
 from yusuan.model import Claim, Row, Table
 from yusuan.money import half_unit
@@ -57,7 +57,7 @@ def key_projects(ctx: Context) -> Iterator[Finding]:
             continue
         row = find_project(table, claim.subject) or find_project(table, claim.name)
         if row is None:
-            yield ctx.finding(Severity.WARNING, f"重点项目“{claim.name}”（{amount(claim.amount)} {claim.unit}）"
+            yield ctx.finding(Severity.WARNING, f"重点项目{quoted(claim.name)}（{amount(claim.amount)} {claim.unit}）"
                               f"在表{table.number}中找不到同名项目，无法核对其预算数。",
                               [claim_cell(claim, "amount")], actual=printed(claim.amount))
             continue
@@ -83,7 +83,7 @@ def reasons(ctx: Context) -> Iterator[Finding]:
         head = stated.get(parent)
         if head is not None and head.direction in ("增加", "减少") and all(
                 c.direction in ("增加", "减少") and c.direction != head.direction for c in causes):
-            yield ctx.finding(Severity.WARNING, f"“{head.name}”比上年{head.direction}，所举原因却都是"
+            yield ctx.finding(Severity.WARNING, f"{quoted(head.name)}比上年{head.direction}，所举原因却都是"
                               f"{causes[0].direction}（{'、'.join(c.name for c in causes)}），说法前后不一。",
                               [claim_cell(head, "change"), *(claim_cell(c, "change") for c in causes)])
         if table is None:
@@ -93,14 +93,14 @@ def reasons(ctx: Context) -> Iterator[Finding]:
             row = find_project(table, cause.subject) or find_project(table, cause.name)
             cell = claim_cell(cause, "change")
             if row is None:
-                yield ctx.finding(Severity.INFO, f"增减原因所举的“{cause.name}”（{cause.direction} "
+                yield ctx.finding(Severity.INFO, f"增减原因所举的{quoted(cause.name)}（{cause.direction} "
                                   f"{amount(cause.change)} {cause.unit}）在表{table.number}中没有同名项目，无法核对。",
                                   [cell])
                 continue
             current = _row_operand(table, row, cause.unit)
             ctx.cover([cell, current.cell], Severity.WARNING)
             if cause.direction == "增加" and cause.change - half_unit(cause.change) > current.value + current.bound:
-                yield ctx.finding(Severity.WARNING, f"增减原因称“{cause.name}”比上年增加 {amount(cause.change)} "
+                yield ctx.finding(Severity.WARNING, f"增减原因称{quoted(cause.name)}比上年增加 {amount(cause.change)} "
                                   f"{cause.unit}，但表{table.number}中该项目本年只有 {amount(current.value)} "
                                   f"{cause.unit}，增加额不可能大于本年数。", [cell, current.cell],
                                   expected=printed(current.value), actual=printed(cause.change))
