@@ -18,15 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from decimal import Decimal
 from typing import Any
 
 from yusuan.check.arithmetic import Operand, amount, expected_of, tail, weigh
-from yusuan.check.engine import Context, Rule
+from yusuan.check.engine import Context, Rule, per_format
 from yusuan.check.findings import Cell, Finding, Severity, printed, table_cell
 from yusuan.check.refs import Ref, domain, operands, parse_ref
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec, TableSpec
 from yusuan.model import Row, Table
+from yusuan.money import ZERO
 
 FAMILIES = {
     "SUM-HIERARCHY": ("合计、类、款、项逐级加总一致", Severity.ERROR),
@@ -62,19 +63,20 @@ def cite(ctx: Context, cell: Cell) -> str:
 
 def value_text(operand: Operand) -> str:
     if operand.printed is None:
-        return "0" if operand.cell.missing else "空白"
+        return "0" if operand.missing else "空白"
     return amount(operand.printed)
 
 
 def compare(ctx: Context, total: Operand, parts: list[Operand], parts_text: str | None = None) -> Finding | None:
     """Weigh a printed total against its printed parts; a finding unless they agree exactly."""
     assert ctx.rule is not None
-    cells = [total.cell, *(p.cell for p in parts)]
-    ctx.cover(cells)
+    if ctx.coverage is not None:
+        ctx.cover([total.cell, *(p.cell for p in parts)])
     verdict = weigh(total, parts)
     severity = verdict.severity(ctx.rule.severity)
     if severity is None:
         return None
+    cells = [total.cell, *(p.cell for p in parts)]
     unit = total.cell.unit
     if len(parts) == 1 and parts_text is None:
         other = parts[0]
@@ -129,10 +131,20 @@ def hierarchy(table_number: int) -> Check:
     return run
 
 
+def lazy_cell(table: Table, row: Row, column: int) -> Callable[[], Cell]:
+    return lambda: table_cell(table, row, column)
+
+
+def _adds_up(total: Decimal | None, parts: Iterable[Decimal | None]) -> bool:
+    """The fast path: most printed totals equal their parts exactly, and need no operands or cells."""
+    return (total or ZERO) == sum((p for p in parts if p is not None), ZERO)
+
+
 def _compare_rows(ctx: Context, table: Table, total: Row, parts: list[Row], column: int, text: str) -> Finding | None:
-    unit = table.unit or None
-    return compare(ctx, Operand.of(total.values[column], table_cell(table, total, column), unit, unit),
-                   [Operand.of(r.values[column], table_cell(table, r, column), unit, unit) for r in parts], text)
+    if ctx.coverage is None and _adds_up(total.values[column], (r.values[column] for r in parts)):
+        return None
+    return compare(ctx, Operand(total.values[column], lazy_cell(table, total, column)),
+                   [Operand(r.values[column], lazy_cell(table, r, column)) for r in parts], text)
 
 
 def column_sums(table_number: int, total: str, parts: tuple[str, ...]) -> Check:
@@ -145,12 +157,13 @@ def column_sums(table_number: int, total: str, parts: tuple[str, ...]) -> Check:
         if total not in keys or any(p not in keys for p in parts):
             return
         t, ps = keys.index(total), [keys.index(p) for p in parts]
-        unit = table.unit or None
         names = "、".join("·".join(table.columns[p].path) for p in ps)
         for row in table.rows:
-            found = compare(ctx, Operand.of(row.values[t], table_cell(table, row, t), unit, unit),
-                            [Operand.of(row.values[p], table_cell(table, row, p), unit, unit) for p in ps],
-                            f"同行{names}")
+            values = row.values
+            if ctx.coverage is None and _adds_up(values[t], (values[p] for p in ps)):
+                continue
+            found = compare(ctx, Operand(row.values[t], lazy_cell(table, row, t)),
+                            [Operand(row.values[p], lazy_cell(table, row, p)) for p in ps], f"同行{names}")
             if found:
                 yield found
     return run
@@ -163,14 +176,17 @@ def _each_column(table_number: int, identity: Identity, fmt: FormatSpec) -> list
 
 
 def identities(declared: list[Identity]) -> Check:
+    general = [i for i in declared if any(r.placeholder for r in i.refs)]
+    plain = [i for i in declared if i not in general]
+
     def run(ctx: Context) -> Iterator[Finding]:
-        for identity in declared:
-            placeholder = next((r.placeholder for r in identity.refs if r.placeholder), None)
-            bindings = domain(ctx, identity.refs) if placeholder else [""]
-            for value in bindings:
+        for identity in plain:
+            if found := _evaluate(ctx, identity):
+                yield found
+        for identity in general:
+            for value in domain(ctx, identity.refs):
                 bound = Identity(identity.total.bind(value), tuple(p.bind(value) for p in identity.parts))
-                found = _evaluate(ctx, bound)
-                if found:
+                if found := _evaluate(ctx, bound):
                     yield found
     return run
 
@@ -181,7 +197,7 @@ def _evaluate(ctx: Context, identity: Identity) -> Finding | None:
         return None
     target = index.table.unit or (ctx.fmt.unit if ctx.fmt else None)
     totals = operands(ctx, identity.total, target)
-    if not totals or totals[0].cell.missing:
+    if not totals or totals[0].missing:
         return None  # nothing printed to compare against
     parts: list[Operand] = []
     for ref in identity.parts:
@@ -234,7 +250,7 @@ def _table_checks(spec: TableSpec, fmt: FormatSpec) -> Iterable[tuple[str, Check
         yield raw.get("rule", "SUM-ROWS"), identities(_each_column(spec.number, identity, fmt))
 
 
-@cache
+@per_format
 def declared_rules(fmt: FormatSpec) -> tuple[Rule, ...]:
     """The format's declared identities as rules, one per rule id, in declaration order."""
     titles = _rule_titles(fmt)

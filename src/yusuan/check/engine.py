@@ -12,10 +12,13 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from yusuan.check.findings import Cell, Finding, Severity
 from yusuan.formats.spec import FormatSpec, load_format
 from yusuan.model import Document, Row, Table
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class TableIndex:
     table: Table
     by_key: dict[str, Row]
     by_code: dict[str, Row]
+    columns: dict[str, int]
 
     @classmethod
     def of(cls, table: Table) -> TableIndex:
@@ -46,7 +50,7 @@ class TableIndex:
                 by_key.setdefault(row.key, row)
             if row.code is not None:
                 by_code.setdefault(row.code, row)
-        return cls(table, by_key, by_code)
+        return cls(table, by_key, by_code, {c.key: i for i, c in enumerate(table.columns)})
 
 
 @dataclass(slots=True)
@@ -82,6 +86,22 @@ class Context:
         for cell in cells:
             if not cell.missing:
                 self.coverage.setdefault(cell.key, set()).add(level)
+
+
+def per_format(build: Callable[[FormatSpec], T]) -> Callable[[FormatSpec], T]:
+    """Cache what is derived from a format declaration, keyed by the declaration object itself.
+
+    ``functools.cache`` would hash the whole frozen declaration on every call, which costs more
+    than the checks it serves.
+    """
+    memo: dict[int, tuple[FormatSpec, T]] = {}
+
+    def cached(fmt: FormatSpec) -> T:
+        hit = memo.get(id(fmt))
+        if hit is None or hit[0] is not fmt:
+            hit = memo[id(fmt)] = (fmt, build(fmt))
+        return hit[1]
+    return cached
 
 
 _PYTHON_RULES: list[Rule] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from yusuan.check.arithmetic import Operand
 from yusuan.check.engine import Context
-from yusuan.check.findings import missing_cell, table_cell
+from yusuan.check.findings import Cell, missing_cell, table_cell
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec
 from yusuan.model import Row
 
@@ -95,29 +95,28 @@ def rows(ctx: Context, ref: Ref) -> list[Row] | None:
     return [found] if found is not None else []
 
 
-def column_index(ctx: Context, ref: Ref) -> int | None:
+def operands(ctx: Context, ref: Ref, target_unit: str | None) -> list[Operand] | None:
+    """The operands a reference stands for, in ``target_unit``; None when its table or column is absent."""
     index = ctx.index(ref.table)
     if index is None:
         return None
     table = index.table
-    if ref.column is None:
-        return 0 if table.columns else None
-    return next((i for i, c in enumerate(table.columns) if c.key == ref.column), None)
-
-
-def operands(ctx: Context, ref: Ref, target_unit: str | None) -> list[Operand] | None:
-    """The operands a reference stands for, in ``target_unit``; None when its table or column is absent."""
+    column = (0 if table.columns else None) if ref.column is None else index.columns.get(ref.column)
     found = rows(ctx, ref)
-    column = column_index(ctx, ref)
     if found is None or column is None:
         return None
-    table = ctx.index(ref.table).table  # type: ignore[union-attr]
     unit = table.unit or (ctx.fmt.unit if ctx.fmt else None)
     if not found and not ref.row.endswith("*"):
         code = ref.row[1:] if ref.by_code else None
-        label = code_label(ctx, ref) if code else _fixed_label(ctx, ref)
-        return [Operand.of(None, missing_cell(table, label, column, code), unit, target_unit)]
-    return [Operand.of(row.values[column], table_cell(table, row, column), unit, target_unit) for row in found]
+
+        def cited() -> Cell:
+            return missing_cell(table, code_label(ctx, ref) if code else _fixed_label(ctx, ref), column, code)
+        return [Operand(None, cited, missing=True)]
+    return [Operand.of(row.values[column], _lazy(table, row, column), unit, target_unit) for row in found]
+
+
+def _lazy(table, row, column):
+    return lambda: table_cell(table, row, column)
 
 
 def code_label(ctx: Context, ref: Ref) -> str:

@@ -10,22 +10,21 @@ document, the format's usual list (``[admin_expense] items``) is used and the me
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from yusuan.check.arithmetic import Operand
 from yusuan.check.declared import compare
-from yusuan.check.engine import Context, rule
+from yusuan.check.engine import Context, per_format, rule
 from yusuan.check.findings import Finding, Severity, table_cell, text_cell
+from yusuan.check.names import item_key, name_key
 from yusuan.check.refs import Ref, operands, parse_ref
 from yusuan.formats.catalog import economic
 from yusuan.formats.spec import FormatSpec
 from yusuan.model import Document, Source
-from yusuan.text import label_key
 
 _LIST_RE = re.compile(r"(?:具体包括|包括|主要包括)[:：]?(?P<list>.+?)(?:等?经济科目|等?科目|。|$)")
-_SUFFIX_RE = re.compile(r"(?:费用|费|支出)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +35,7 @@ class AdminSpec:
     items: tuple[str, ...]
 
 
-@cache
+@per_format
 def admin_spec(fmt: FormatSpec | None) -> AdminSpec | None:
     raw = fmt.extra.get("admin_expense") if fmt else None
     if not raw:
@@ -47,9 +46,9 @@ def admin_spec(fmt: FormatSpec | None) -> AdminSpec | None:
 
 def definition(document: Document, terms: tuple[str, ...]) -> tuple[str, list[str]] | None:
     """(where it was found, the item names) of the document's own definition of 行政经费."""
-    glossary = {label_key(k): v for k, v in document.sections.glossary.items()}
+    glossary = {name_key(k): v for k, v in document.sections.glossary.items()}
     for term in terms:
-        text = glossary.get(label_key(term))
+        text = glossary.get(name_key(term))
         if text and (match := _LIST_RE.search(text)):
             return f"名词解释“{term}”", _names(match.group("list"))
     for section in document.sections.explanations:
@@ -62,20 +61,34 @@ def _names(listing: str) -> list[str]:
     return [name for part in re.split(r"[、，,；;]", listing) if (name := part.strip().removesuffix("等"))]
 
 
-def _loose(name: str) -> str:
-    return _SUFFIX_RE.sub("", label_key(name))
+@cache
+def _catalog_names() -> dict[str, list[str]]:
+    """Economic 款 codes by name, exact and loose (the catalog does not change while we run)."""
+    names: dict[str, list[str]] = {}
+    for subject in economic().values():
+        if subject.level == 2:
+            for key in {name_key(subject.name), "~" + item_key(subject.name)}:
+                names.setdefault(key, []).append(subject.code)
+    return names
 
 
-def codes_for(document: Document, tables: tuple[int, ...], name: str) -> list[str]:
-    """Codes printed (or, failing that, catalogued) under this economic item name."""
-    for key in (label_key, _loose):
-        wanted = key(name)
-        printed_codes = [row.code for number in tables if (t := document.table(number))
-                         for row in t.rows if row.code and len(row.code) == 5 and key(row.label) == wanted]
-        catalog_codes = [s.code for s in economic().values() if s.level == 2 and key(s.name) == wanted]
-        if printed_codes or catalog_codes:
-            return sorted(set(printed_codes) | set(catalog_codes))
-    return []
+def item_codes(document: Document, tables: tuple[int, ...]) -> Callable[[str], list[str]]:
+    """A lookup: item name → the codes printed (or, failing that, catalogued) under that name."""
+    printed: dict[str, set[str]] = {}
+    for number in tables:
+        for row in (t.rows if (t := document.table(number)) else ()):
+            if row.code and len(row.code) == 5:
+                for key in (name_key(row.label), "~" + item_key(row.label)):
+                    printed.setdefault(key, set()).add(row.code)
+    catalog = _catalog_names()
+
+    def codes_for(name: str) -> list[str]:
+        for key in (name_key(name), "~" + item_key(name)):
+            found = printed.get(key, set()) | set(catalog.get(key, ()))
+            if found:
+                return sorted(found)
+        return []
+    return codes_for
 
 
 @rule("ADMIN-EXPENSE", "行政经费（机关运行经费）等于其定义所列经济科目之和", Severity.ERROR)
@@ -89,14 +102,15 @@ def admin_expense(ctx: Context) -> Iterator[Finding]:
     else:
         basis, names = found
         codes = set()
+        codes_for = item_codes(ctx.document, spec.tables)
         for name in names:
-            matched = codes_for(ctx.document, spec.tables, name)
+            matched = codes_for(name)
             if not matched:
                 yield ctx.finding(Severity.INFO, f"{basis}所列的“{name}”找不到对应的经济分类科目，未计入核对。",
                                   [text_cell(name, None, Source(), column="经济科目")])
             codes.update(matched)
     totals = operands(ctx, spec.total, None)
-    if not totals or totals[0].cell.missing:
+    if not totals or totals[0].missing:
         return
     total = totals[0]
     unit = total.cell.unit

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, table_cell
+from yusuan.check.names import name_key
 from yusuan.formats.catalog import RENAMED, Subject, economic, functional
 from yusuan.model import Row, Table
-from yusuan.text import label_key
 
-_OLD_NAMES = {label_key(old): (old, code, new) for old, (code, new) in RENAMED.items()}
+_OLD_NAMES = {name_key(old): (old, code, new) for old, (code, new) in RENAMED.items()}
 
 
 def _catalog(ctx: Context, table: Table) -> dict[str, Subject] | None:
@@ -46,7 +46,7 @@ def _cell(table: Table, row: Row):
 @rule("CATALOG-OLD-NAME", "科目使用了旧版名称", Severity.WARNING)
 def old_names(ctx: Context) -> Iterator[Finding]:
     for table, row, _ in _coded_rows(ctx):
-        old = _OLD_NAMES.get(label_key(row.label))
+        old = _OLD_NAMES.get(name_key(row.label))
         if old is not None:
             name, code, new = old
             cell = _cell(table, row)
@@ -58,9 +58,9 @@ def old_names(ctx: Context) -> Iterator[Finding]:
 def names(ctx: Context) -> Iterator[Finding]:
     for table, row, catalog in _coded_rows(ctx):
         subject = catalog.get(row.code) if catalog and row.code else None
-        if subject is None or not subject.verified or label_key(row.label) in _OLD_NAMES:
+        if subject is None or not subject.verified or name_key(row.label) in _OLD_NAMES:
             continue
-        if label_key(subject.name) != label_key(row.label):
+        if name_key(subject.name) != name_key(row.label):
             cell = _cell(table, row)
             yield ctx.finding(Severity.WARNING, f"表{table.number} 科目编码 {row.code} 印的名称是“{row.label}”，"
                               f"科目表中 {row.code} 为“{subject.name}”；编码或名称可能有误。",

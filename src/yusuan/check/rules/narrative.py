@@ -12,16 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from yusuan.check.arithmetic import Interval, Operand, amount, growth_rate, last_year
 from yusuan.check.declared import compare
-from yusuan.check.engine import Context, rule
+from yusuan.check.engine import Context, per_format, rule
 from yusuan.check.findings import Finding, Severity, claim_cell, printed, quoted
 from yusuan.check.refs import Ref, operands, parse_ref
 from yusuan.formats.spec import FormatSpec
 from yusuan.model import Claim
-from yusuan.money import Unit, half_unit, round_half_up
+from yusuan.money import Unit, round_half_up
 
 MONEY_UNITS = frozenset(u.value for u in Unit)
 STATED = ("statement", "part")
@@ -35,7 +34,7 @@ class NarrativeSpec:
     key_projects: int | None
 
 
-@cache
+@per_format
 def narrative_spec(fmt: FormatSpec | None) -> NarrativeSpec:
     raw = fmt.extra.get("narrative", {}) if fmt else {}
     subjects = {name: parse_ref(ref, fmt, f"narrative.subjects.{name}")
@@ -55,7 +54,7 @@ def table_operand(ctx: Context, claim: Claim) -> Operand | None:
     """The table cell a claim's subject states, in the claim's unit; None if not declared or not printed."""
     ref = narrative_spec(ctx.fmt).subjects.get(claim.subject)
     found = operands(ctx, ref, claim.unit) if ref else None
-    return found[0] if found and not found[0].cell.missing else None
+    return found[0] if found and not found[0].missing else None
 
 
 def claim_operand(claim: Claim, field: str = "amount") -> Operand:
@@ -108,18 +107,21 @@ def percentages(ctx: Context) -> Iterator[Finding]:
                                   f"却印了 {amount(claim.percent)}%；应写“基数为0，不可比”。", cells,
                                   actual=printed(claim.percent))
             continue  # a negative last year is NARR-BASE's finding
-        if Interval.printed(claim.percent).meet(rate):
-            continue
         places = _places(claim.percent)
-        point = round_half_up(claim.change / (claim.amount - sign * claim.change) * 100, places)
+        before = claim.amount - sign * claim.change
+        point = round_half_up(claim.change / before * 100, places) if before > 0 else None
+        within = Interval.printed(claim.percent).meet(rate) is not None
+        if within and point == claim.percent:
+            continue
         low, high = (round_half_up(v, places + 2) for v in (rate.low, rate.high))
         word = claim.percent_direction or _UP_WORDS.get(claim.direction or "", "变动")
-        yield ctx.finding(
-            Severity.ERROR,
-            f"{quoted(claim.name)}本年 {amount(claim.amount)} {claim.unit}，比上年{claim.direction or ''} "
-            f"{amount(claim.change)} {claim.unit}，上年应为 {amount(claim.amount - sign * claim.change)} {claim.unit}，"
-            f"{word}率应为 {amount(point)}%（计入尾数误差在 {amount(low)}%～{amount(high)}% 之间），"
-            f"印 {amount(claim.percent)}%。", cells, expected=printed(point), actual=printed(claim.percent))
+        computed = f"{word}率为 {amount(point)}%" if point is not None else f"{word}率无法直接算出"
+        stated = (f"{quoted(claim.name)}本年 {amount(claim.amount)} {claim.unit}，比上年{claim.direction or ''} "
+                  f"{amount(claim.change)} {claim.unit}，上年为 {amount(before)} {claim.unit}，按印刷数字计算{computed}"
+                  f"（计入尾数误差在 {amount(low)}%～{amount(high)}% 之间），印 {amount(claim.percent)}%")
+        severity = Severity.INFO if within else Severity.ERROR
+        tail = "，在尾数误差范围内，属尾数误差。" if within else "，超出尾数误差范围。"
+        yield ctx.finding(severity, stated + tail, cells, expected=printed(point), actual=printed(claim.percent))
 
 
 @rule("NARR-BASE", "上年数（本年数－增减额）不为负，“基数为0，不可比”仅用于上年为0", Severity.ERROR)
@@ -185,5 +187,4 @@ def claim_sums(ctx: Context) -> Iterator[Finding]:
 
 def _signed(claim: Claim) -> Operand:
     assert claim.change is not None
-    base = claim_operand(claim, "change")
-    return Operand(base.value * _sign(claim), half_unit(claim.change), base.cell, claim.change * _sign(claim))
+    return Operand(claim.change * _sign(claim), claim_cell(claim, "change"))

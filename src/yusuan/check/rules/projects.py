@@ -8,23 +8,16 @@ not finding it is only noted. Names are matched as printed, then without the wor
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan.check.arithmetic import Operand, amount
 from yusuan.check.declared import compare
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, claim_cell, printed, quoted, table_cell
+from yusuan.check.names import name_key, project_key
 from yusuan.check.rules.narrative import MONEY_UNITS, claim_operand, narrative_spec
 from yusuan.model import Claim, Row, Table
 from yusuan.money import half_unit
-from yusuan.text import label_key
-
-_SUFFIX_RE = re.compile(r"(?:项目|经费|费用|费|支出|预算)+$")
-
-
-def name_key(name: str) -> str:
-    return _SUFFIX_RE.sub("", label_key(name)) or label_key(name)
 
 
 def project_table(ctx: Context) -> Table | None:
@@ -35,12 +28,12 @@ def project_table(ctx: Context) -> Table | None:
 def find_project(table: Table, name: str) -> Row | None:
     """The project row of this name: exactly as printed, else the same name without 项目/经费/费."""
     projects = [row for row in table.rows if row.level != 0]
-    exact = label_key(name)
+    exact = name_key(name)
     for row in projects:
-        if label_key(row.label) == exact:
+        if name_key(row.label) == exact:
             return row
-    key = name_key(name)
-    return next((row for row in projects if name_key(row.label) == key), None)
+    key = project_key(name)
+    return next((row for row in projects if project_key(row.label) == key), None)
 
 
 def _row_operand(table: Table, row: Row, unit: str) -> Operand:
