@@ -84,3 +84,12 @@ def test_json_meta_of_the_seed(seed_doc: Document) -> None:
     data = findings_to_dict(seed_doc, check_document(seed_doc))
     assert data["document"]["entity"] == "江门市社会保险基金管理局" and data["document"]["year"] == 2024
     assert data["summary"] == {"error": 0, "warning": 0, "info": 1}
+
+
+def test_every_rule_is_documented() -> None:
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "findings-json.md").read_text(encoding="utf-8")
+    for fmt in all_formats():
+        for rule in all_rules(fmt):
+            assert f"| `{rule.id}` | {rule.severity.value} | {rule.title} |" in text, rule.id

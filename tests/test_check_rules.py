@@ -173,3 +173,9 @@ def test_never_a_crash_on_damaged_text(seed_text: str, data) -> None:
 @pytest.mark.parametrize("rule", ["NARR-PERCENT", "NARR-BASE", "NARR-DIRECTION", "NARR-SUM", "NARR-TABLE"])
 def test_seed_claims_are_consistent(seed_doc: Document, rule: str) -> None:
     assert not [f for f in check_document(seed_doc) if f.rule == rule]
+
+
+def test_running_costs_without_vehicles_is_a_warning(seed_text: str) -> None:
+    findings = check_text(replace_line(seed_text, 843, "车辆2辆", "车辆0辆"))
+    [finding] = found(findings, "NARR-VEHICLES", Severity.WARNING)
+    assert "5.7" in finding.message and finding.cells[1].table == 8

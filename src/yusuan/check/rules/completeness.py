@@ -72,7 +72,7 @@ def _is_empty(table: Table) -> bool:
     return all(not value for row in table.rows for value in row.values)
 
 
-@rule("COMPLETE-EMPTY-NOTE", "空表注明本年无数，注明为空的表确实为空", Severity.WARNING)
+@rule("COMPLETE-EMPTY-NOTE", "空表注明本年无数，注明为空的表确实为空", Severity.ERROR)
 def empty_notes(ctx: Context) -> Iterator[Finding]:
     pattern = re.compile(ctx.fmt.extra.get("completeness", {}).get("empty_note", _DEFAULT_EMPTY)
                          if ctx.fmt else _DEFAULT_EMPTY)

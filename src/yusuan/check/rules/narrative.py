@@ -32,6 +32,7 @@ class NarrativeSpec:
     subjects: dict[str, Ref]
     sums: tuple[tuple[str, ...], ...]
     key_projects: int | None
+    vehicles: tuple[str, Ref] | None  # the count claim's subject, the cell of vehicle running costs
 
 
 @per_format
@@ -40,8 +41,10 @@ def narrative_spec(fmt: FormatSpec | None) -> NarrativeSpec:
     subjects = {name: parse_ref(ref, fmt, f"narrative.subjects.{name}")
                 for name, ref in raw.get("subjects", {}).items()}
     projects = raw.get("key_projects")
+    vehicles = raw.get("vehicles")
     return NarrativeSpec(subjects, tuple(tuple(s) for s in raw.get("sums", ())),
-                         int(projects.lstrip("T")) if projects else None)
+                         int(projects.lstrip("T")) if projects else None,
+                         (vehicles[0], parse_ref(vehicles[1], fmt, "narrative.vehicles")) if vehicles else None)
 
 
 def money_claims(ctx: Context, roles: tuple[str, ...] = STATED) -> Iterator[Claim]:
@@ -188,3 +191,21 @@ def claim_sums(ctx: Context) -> Iterator[Finding]:
 def _signed(claim: Claim) -> Operand:
     assert claim.change is not None
     return Operand(claim.change * _sign(claim), claim_cell(claim, "change"))
+
+
+@rule("NARR-VEHICLES", "安排公务用车运行维护费的，国有资产情况中应有车辆（软性核对）", Severity.WARNING)
+def vehicles(ctx: Context) -> Iterator[Finding]:
+    declared = narrative_spec(ctx.fmt).vehicles
+    if declared is None:
+        return
+    subject, ref = declared
+    count = next((c for c in ctx.document.claims if c.subject == subject and c.amount is not None), None)
+    found = operands(ctx, ref, None)
+    if count is None or not found or found[0].missing:
+        return
+    cost = found[0]
+    ctx.cover([claim_cell(count, "amount"), cost.cell], Severity.WARNING)
+    if count.amount == 0 and cost.value > 0:
+        yield ctx.finding(Severity.WARNING, f"国有资产情况称有车辆 0 {count.unit}，{cost.cell.describe()} 却安排了 "
+                          f"{amount(cost.value)} {cost.cell.unit or ''}：没有车辆就不应有运行维护费（除非租用）。",
+                          [claim_cell(count, "amount"), cost.cell], actual=printed(cost.printed))
