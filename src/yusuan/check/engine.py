@@ -153,13 +153,16 @@ def _run(ctx: Context, rule: Rule) -> Iterator[Finding]:
                           "这是 yusuan 的缺陷，请附上输入文件报告。")
 
 
-def check_document(document: Document, *, coverage: dict[tuple, set[str]] | None = None) -> list[Finding]:
+def check_document(document: Document, *, fmt: FormatSpec | None = None,
+                   coverage: dict[tuple, set[str]] | None = None) -> list[Finding]:
     """Every finding about ``document``: errors first, then warnings, then infos, each in printed order.
 
-    Never raises on a Document: a rule that fails becomes a ``CHECK-INTERNAL`` finding. Pass a dict
-    as ``coverage`` to learn which cells some check compared (cell key → severities of those checks).
+    Never raises on a Document: a rule that fails becomes a ``CHECK-INTERNAL`` finding. The format
+    declaration is the one ``document.meta.format`` names unless ``fmt`` is given (to try a new
+    declaration before it is installed). Pass a dict as ``coverage`` to learn which cells some check
+    compared (cell key → severities of those checks).
     """
-    fmt = _format_of(document)
+    fmt = fmt or _format_of(document)
     ctx = Context(document, fmt, coverage=coverage)
     findings: list[Finding] = []
     if fmt is None:
