@@ -179,3 +179,12 @@ def test_running_costs_without_vehicles_is_a_warning(seed_text: str) -> None:
     findings = check_text(replace_line(seed_text, 843, "车辆2辆", "车辆0辆"))
     [finding] = found(findings, "NARR-VEHICLES", Severity.WARNING)
     assert "5.7" in finding.message and finding.cells[1].table == 8
+
+
+def test_a_code_only_one_table_prints_is_compared_both_ways(seed_text: str) -> None:
+    """表3 prints 2080199 that 表2 does not: 表2 reads it as 0 (CROSS-T2-T3 is soft: a warning)."""
+    text = replace_line(seed_text, 296, "2080109 　　社会保险经办机构 1,437.49 0.00 1,437.49",
+                        "2080199 　　其他人力资源和社会保障管理事务支出 1,437.49 0.00 1,437.49")
+    findings = found(check_text(text), "CROSS-T2-T3", Severity.WARNING)
+    missing = [c for f in findings for c in f.cells if c.missing]
+    assert {(c.table, c.code) for c in missing} == {(2, "2080199"), (3, "2080109")}

@@ -23,7 +23,7 @@ from typing import Any
 
 from yusuan.check.arithmetic import Operand, amount, expected_of, tail, weigh
 from yusuan.check.engine import Context, Rule, per_format
-from yusuan.check.findings import Cell, Finding, Severity, printed, table_cell
+from yusuan.check.findings import Cell, Finding, Severity, lazy_cell, printed
 from yusuan.check.refs import Ref, domain, operands, parse_ref
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec, TableSpec
 from yusuan.model import Row, Table
@@ -131,10 +131,6 @@ def hierarchy(table_number: int) -> Check:
     return run
 
 
-def lazy_cell(table: Table, row: Row, column: int) -> Callable[[], Cell]:
-    return lambda: table_cell(table, row, column)
-
-
 def _adds_up(total: Decimal | None, parts: Iterable[Decimal | None]) -> bool:
     """The fast path: most printed totals equal their parts exactly, and need no operands or cells."""
     return (total or ZERO) == sum((p for p in parts if p is not None), ZERO)
@@ -197,15 +193,17 @@ def _evaluate(ctx: Context, identity: Identity) -> Finding | None:
         return None
     target = index.table.unit or (ctx.fmt.unit if ctx.fmt else None)
     totals = operands(ctx, identity.total, target)
-    if not totals or totals[0].missing:
-        return None  # nothing printed to compare against
+    if not totals or (totals[0].missing and not identity.total.by_code):
+        return None  # a fixed row not printed: nothing to compare against
     parts: list[Operand] = []
     for ref in identity.parts:
         found = operands(ctx, ref, target)
         if found is None:
             return None  # a table the document lacks: completeness reports it
         parts += found
-    return compare(ctx, totals[0], parts)
+    if totals[0].missing and all(p.missing for p in parts):
+        return None
+    return compare(ctx, totals[0], parts)  # a code a table leaves out is 0 there
 
 
 # ---- loading the declaration ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ The JSON form (``yusuan.findings/1``) is documented in ``docs/findings-json.md``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -92,6 +93,11 @@ def table_cell(table: Table, row: Row, index: int) -> Cell:
     column = table.columns[index]
     return Cell(table=table.number, label=row.label, column=tuple(column.path), value=printed(row.values[index]),
                 code=row.code, side=row.side, unit=table.unit or None, page=row.source.page, line=row.source.line)
+
+
+def lazy_cell(table: Table, row: Row, index: int) -> Callable[[], Cell]:
+    """The cell, made only if a finding cites it (most identities hold and cite nothing)."""
+    return lambda: table_cell(table, row, index)
 
 
 def missing_cell(table: Table, label: str, column_index: int, code: str | None = None) -> Cell:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from yusuan.check.arithmetic import Operand
 from yusuan.check.engine import Context
-from yusuan.check.findings import Cell, missing_cell, table_cell
+from yusuan.check.findings import Cell, lazy_cell, missing_cell
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec
 from yusuan.model import Row
 
@@ -112,11 +112,7 @@ def operands(ctx: Context, ref: Ref, target_unit: str | None) -> list[Operand] |
         def cited() -> Cell:
             return missing_cell(table, code_label(ctx, ref) if code else _fixed_label(ctx, ref), column, code)
         return [Operand(None, cited, missing=True)]
-    return [Operand.of(row.values[column], _lazy(table, row, column), unit, target_unit) for row in found]
-
-
-def _lazy(table, row, column):
-    return lambda: table_cell(table, row, column)
+    return [Operand.of(row.values[column], lazy_cell(table, row, column), unit, target_unit) for row in found]
 
 
 def code_label(ctx: Context, ref: Ref) -> str:
