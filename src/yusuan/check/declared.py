@@ -87,7 +87,7 @@ def compare(ctx: Context, total: Operand, parts: list[Operand], parts_text: str 
     else:
         if parts_text is None:
             named = [f"{cite(ctx, p.cell)} {value_text(p)}" for p in parts]
-            parts_text = " + ".join(named) if len(named) <= 4 else f"{named[0]} 等 {len(named)} 项"
+            parts_text = (" + ".join(named) if len(named) <= 4 else f"{named[0]} 等 {len(named)} 项") + " "
         message = (f"{cite(ctx, total.cell)} 印 {value_text(total)}，而{parts_text}之和为 {amount(verdict.parts)}；"
                    f"{tail(verdict, unit)}")
     return ctx.finding(severity, message, cells, expected=expected_of(verdict), actual=printed(total.printed))
