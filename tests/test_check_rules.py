@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -188,3 +189,25 @@ def test_a_code_only_one_table_prints_is_compared_both_ways(seed_text: str) -> N
     findings = found(check_text(text), "CROSS-T2-T3", Severity.WARNING)
     missing = [c for f in findings for c in f.cells if c.missing]
     assert {(c.table, c.code) for c in missing} == {(2, "2080199"), (3, "2080109")}
+
+
+AMOUNTS = st.one_of(st.none(), st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False),
+                    st.integers(-10**6, 10**6).map(Decimal))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_never_a_crash_on_any_printed_values(seed_doc: Document, data) -> None:
+    """Any amounts in any cells and claims (blank, negative, huge, integer): every rule still runs."""
+    from yusuan.document_json import from_json, to_json
+
+    document = from_json(to_json(seed_doc))
+    cells = [(row, i) for table in document.tables for row in table.rows for i in range(len(row.values))]
+    for row, i in data.draw(st.lists(st.sampled_from(cells), max_size=30)):
+        row.values[i] = data.draw(AMOUNTS)
+    for claim in data.draw(st.lists(st.sampled_from(document.claims), max_size=8)):
+        field = data.draw(st.sampled_from(["amount", "change", "percent"]))
+        setattr(claim, field, data.draw(AMOUNTS))
+        claim.direction = data.draw(st.sampled_from([None, "增加", "减少", "持平"]))
+        claim.comparable = data.draw(st.booleans())
+    assert not [f.message for f in check_document(document) if f.rule == "CHECK-INTERNAL"]

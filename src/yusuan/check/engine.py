@@ -10,7 +10,7 @@ catalog names, completeness). The engine itself knows no table numbers.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -141,16 +141,20 @@ def _format_of(document: Document) -> FormatSpec | None:
         return None
 
 
-def _run(ctx: Context, rule: Rule) -> Iterator[Finding]:
+def _run(ctx: Context, rule: Rule) -> list[Finding]:
+    """The rule's findings; if it fails, those it gave before failing and a CHECK-INTERNAL finding."""
     ctx.rule = rule
+    found: list[Finding] = []
     try:
-        yield from list(rule.run(ctx))
+        found.extend(rule.run(ctx))
     except Exception as error:  # one failing rule never stops the others
         ctx.rule = INTERNAL
         where = traceback.extract_tb(error.__traceback__)[-1]
-        yield ctx.finding(Severity.WARNING, f"规则 {rule.id}（{rule.title}）运行出错，其检查没有完成："
-                          f"{type(error).__name__}: {error}（{where.filename.rsplit('/', 1)[-1]}:{where.lineno}）。"
-                          "这是 yusuan 的缺陷，请附上输入文件报告。")
+        found.append(ctx.finding(
+            Severity.WARNING, f"规则 {rule.id}（{rule.title}）运行出错，其检查没有完成："
+            f"{type(error).__name__}: {error}（{where.filename.rsplit('/', 1)[-1]}:{where.lineno}）。"
+            "这是 yusuan 的缺陷，请附上输入文件报告。"))
+    return found
 
 
 def check_document(document: Document, *, fmt: FormatSpec | None = None,
