@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from yusuan.check.arithmetic import Operand
 from yusuan.check.engine import Context
 from yusuan.check.findings import Cell, lazy_cell, missing_cell
+from yusuan.formats.catalog import economic, functional
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec
 from yusuan.model import Row
 
@@ -117,14 +118,12 @@ def operands(ctx: Context, ref: Ref, target_unit: str | None) -> list[Operand] |
 
 def code_label(ctx: Context, ref: Ref) -> str:
     """The name of a code the table does not print: as another table prints it, else the catalog's."""
-    from yusuan.formats.catalog import economic, functional
-
     code = ref.row[1:]
     for table in ctx.document.tables:
         for row in table.rows:
             if row.code == code:
                 return row.label
-    subject = (economic() if len(code) == 5 and code.startswith("3") else functional()).get(code)
+    subject = (economic() if code.startswith("3") else functional()).get(code)  # economic codes are 3xx
     return subject.name if subject else "（未印此科目）"
 
 
