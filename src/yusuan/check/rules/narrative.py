@@ -100,6 +100,8 @@ def percentages(ctx: Context) -> Iterator[Finding]:
             continue
         cells = [claim_cell(claim, "amount"), claim_cell(claim, "change"), claim_cell(claim, "percent")]
         ctx.cover(cells)
+        if (stated := table_operand(ctx, claim)) is not None:
+            cells.append(stated.cell)  # its precision narrows this year's amount
         current, change, sign = current_interval(ctx, claim), Interval.printed(claim.change), _sign(claim)
         base = last_year(current, change, sign)
         rate = growth_rate(current, change, sign)
