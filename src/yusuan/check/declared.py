@@ -107,7 +107,7 @@ def hierarchy(table_number: int) -> Check:
             return
         table = index.table
         total = index.by_key.get("total")
-        coded = any(row.code for row in table.rows)
+        coded = bool(ctx.fmt and ctx.fmt.table(table_number).codes) or any(row.code for row in table.rows)
         children: dict[str, list[Row]] = {}
         top: list[Row] = []
         for row in table.rows:
