@@ -54,9 +54,9 @@ def report(document: Document, findings: list[Finding], out: Console) -> None:
             continue
         out.print(Text(f"\n{severity.chinese}（{len(group)}）", style=STYLES[severity]))
         view = RichTable(show_header=True, header_style="bold", show_lines=True, expand=False)
-        view.add_column("规则", no_wrap=True)
+        view.add_column("规则", max_width=22, overflow="fold")
         view.add_column("位置", no_wrap=True)
-        view.add_column("说明", overflow="fold")
+        view.add_column("说明", overflow="fold", ratio=1)
         for finding in group:
             view.add_row(Text(f"{finding.rule}\n", style="bold").append(finding.title, style="dim"),
                          place(finding), finding.message)
