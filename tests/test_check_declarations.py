@@ -10,6 +10,8 @@ import pytest
 from check_helpers import check_text, edit
 from yusuan.check import SCHEMA, all_rules, check_document, findings_from_dict, findings_to_dict
 from yusuan.check.declared import declared_rules
+from yusuan.check.rules.admin_expense import admin_spec
+from yusuan.check.rules.narrative import narrative_spec
 from yusuan.errors import UnreadableInput
 from yusuan.formats import all_formats, load_format
 from yusuan.formats.spec import FormatDeclarationError, parse_format
@@ -21,6 +23,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 @pytest.mark.parametrize("fmt", all_formats(), ids=lambda f: f.id)
 def test_every_format_declaration_loads(fmt) -> None:
+    narrative_spec(fmt), admin_spec(fmt)  # loading validates their cell references
     rules = all_rules(fmt)
     ids = [r.id for r in rules]
     assert len(ids) == len(set(ids))
@@ -93,3 +96,10 @@ def test_every_rule_is_documented() -> None:
     for fmt in all_formats():
         for rule in all_rules(fmt):
             assert f"| `{rule.id}` | {rule.severity.value} | {rule.title} |" in text, rule.id
+
+
+def test_a_bad_declaration_does_not_stop_the_check(seed_doc: Document) -> None:
+    raw = _raw(identities=[{"rule": "R-X", "total": "T1/total/a", "parts": []}])  # R-X has no title
+    findings = check_document(seed_doc, fmt=parse_format(raw))
+    assert [f.rule for f in findings if f.rule == "CHECK-INTERNAL"] == ["CHECK-INTERNAL"]
+    assert "has no title" in findings[0].message

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from yusuan.check.findings import Cell, Finding, Severity
-from yusuan.formats.spec import FormatSpec, load_format
+from yusuan.formats.spec import FormatDeclarationError, FormatSpec, load_format
 from yusuan.model import Document, Row, Table
 
 T = TypeVar("T")
@@ -173,7 +173,14 @@ def check_document(document: Document, *, fmt: FormatSpec | None = None,
         ctx.rule = UNKNOWN_FORMAT
         findings.append(ctx.finding(Severity.WARNING, f"没有名为“{document.meta.format}”的格式声明，"
                                     "表间与表内的勾稽关系无法核对，只做了通用检查。"))
-    for rule in all_rules(fmt):
+    try:
+        rules = all_rules(fmt)
+    except FormatDeclarationError as error:  # a defect of the declaration, not of the document
+        ctx.rule = INTERNAL
+        findings.append(ctx.finding(Severity.WARNING, f"格式“{fmt.id if fmt else ''}”的勾稽声明有误（{error}），"
+                                    "声明的勾稽关系未能核对。这是 yusuan 的缺陷，请报告。"))
+        rules = python_rules()
+    for rule in rules:
         if rule not in (INTERNAL, UNKNOWN_FORMAT):
             findings.extend(_run(ctx, rule))
     order = {id(f): n for n, f in enumerate(findings)}
