@@ -24,6 +24,7 @@ demo: $(VENV)/.installed-base
 	$(BIN)/yusuan parse examples/jiangmen-2024/published.txt -o $(OUT)/published/jiangmen-2024.json
 	$(BIN)/yusuan template $(OUT)/jiangmen-2024-预算.xlsx --from examples/jiangmen-2024/budget --force
 	$(BIN)/yusuan build $(OUT)/jiangmen-2024-预算.xlsx -o $(OUT)/jiangmen-2024
+	$(BIN)/yusuan check examples/jiangmen-2024/published.txt
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

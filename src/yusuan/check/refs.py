@@ -1,0 +1,136 @@
+"""References to printed cells, as format declarations write them.
+
+``T2/total/gpb`` is 表2's 合计 row (fixed-row key ``total``) in column ``gpb``; ``T6/#30217`` is the
+row of code 30217 in 表6's only column; ``T1/class:208`` a fixed row of a two-sided table. Two
+placeholders make one declaration hold for every subject: ``{class}`` (every 类, a 3-digit code) and
+``{code}`` (every code); a trailing ``*`` sums every row whose key starts so (``T1/class:*``).
+A code the table does not print is a row of 0 (code tables leave out empty subjects).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yusuan.check.arithmetic import Operand
+from yusuan.check.engine import Context
+from yusuan.check.findings import Cell, lazy_cell, missing_cell
+from yusuan.formats.catalog import economic, functional
+from yusuan.formats.spec import FormatDeclarationError, FormatSpec
+from yusuan.model import Row
+
+_REF_RE = re.compile(r"^T(?P<table>\d{1,2})/(?P<row>[^/]+)(?:/(?P<column>[A-Za-z_][A-Za-z0-9_]*))?$")
+PLACEHOLDERS = {"{class}": lambda code: len(code) == 3, "{code}": lambda code: True}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    table: int
+    row: str  # a fixed-row key, or "#" + code; may hold a placeholder or end in "*"
+    column: str | None  # None: the table's only column
+
+    @property
+    def by_code(self) -> bool:
+        return self.row.startswith("#")
+
+    @property
+    def placeholder(self) -> str | None:
+        return next((p for p in PLACEHOLDERS if p in self.row), None)
+
+    def bind(self, value: str) -> Ref:
+        placeholder = self.placeholder
+        return Ref(self.table, self.row.replace(placeholder, value), self.column) if placeholder else self
+
+    def __str__(self) -> str:
+        return f"T{self.table}/{self.row}" + (f"/{self.column}" if self.column else "")
+
+
+def parse_ref(text: str, fmt: FormatSpec, where: str) -> Ref:
+    """Parse and validate against the format's tables and columns (a bad declaration fails loudly)."""
+    match = _REF_RE.match(text)
+    if match is None:
+        raise FormatDeclarationError(f"{fmt.id} {where}: bad cell reference {text!r}")
+    ref = Ref(int(match.group("table")), match.group("row"), match.group("column"))
+    try:
+        spec = fmt.table(ref.table)
+    except KeyError:
+        raise FormatDeclarationError(f"{fmt.id} {where}: {text!r} names an undeclared table") from None
+    columns = [c.key for c in spec.columns]
+    if ref.column is None and len(columns) != 1:
+        raise FormatDeclarationError(f"{fmt.id} {where}: {text!r} must name one of the columns {columns}")
+    if ref.column is not None and ref.column not in columns:
+        raise FormatDeclarationError(f"{fmt.id} {where}: {text!r} names an undeclared column")
+    return ref
+
+
+def domain(ctx: Context, refs: list[Ref]) -> list[str]:
+    """Every value a placeholder takes: the codes (or class keys) printed in any of the tables named."""
+    values: dict[str, None] = {}
+    for ref in refs:
+        placeholder = ref.placeholder
+        index = ctx.index(ref.table) if placeholder else None
+        if index is None:
+            continue
+        accept = PLACEHOLDERS[placeholder]
+        prefix, _, suffix = ref.row.lstrip("#").partition(placeholder)
+        candidates = index.by_code if ref.by_code else index.by_key
+        for name in candidates:
+            if name.startswith(prefix) and name.endswith(suffix):
+                value = name[len(prefix):len(name) - len(suffix) if suffix else None]
+                if value.isdigit() and accept(value):
+                    values.setdefault(value)
+    return list(values)
+
+
+def rows(ctx: Context, ref: Ref) -> list[Row] | None:
+    """The rows a concrete reference names ([] when not printed); None when the table is absent."""
+    index = ctx.index(ref.table)
+    if index is None:
+        return None
+    if ref.row.endswith("*"):
+        prefix = ref.row[:-1]
+        if ref.by_code:
+            return [r for r in index.table.rows if r.code and r.code.startswith(prefix[1:])]
+        return [r for r in index.table.rows if r.key and r.key.startswith(prefix)]
+    found = index.by_code.get(ref.row[1:]) if ref.by_code else index.by_key.get(ref.row)
+    return [found] if found is not None else []
+
+
+def operands(ctx: Context, ref: Ref, target_unit: str | None) -> list[Operand] | None:
+    """The operands a reference stands for, in ``target_unit``; None when its table or column is absent."""
+    index = ctx.index(ref.table)
+    if index is None:
+        return None
+    table = index.table
+    column = (0 if table.columns else None) if ref.column is None else index.columns.get(ref.column)
+    found = rows(ctx, ref)
+    if found is None or column is None:
+        return None
+    unit = table.unit or (ctx.fmt.unit if ctx.fmt else None)
+    if not found and not ref.row.endswith("*"):
+        code = ref.row[1:] if ref.by_code else None
+
+        def cited() -> Cell:
+            return missing_cell(table, code_label(ctx, ref) if code else _fixed_label(ctx, ref), column, code)
+        return [Operand(None, cited, missing=True)]
+    return [Operand.of(row.values[column], lazy_cell(table, row, column), unit, target_unit) for row in found]
+
+
+def code_label(ctx: Context, ref: Ref) -> str:
+    """The name of a code the table does not print: as another table prints it, else the catalog's."""
+    code = ref.row[1:]
+    for table in ctx.document.tables:
+        for row in table.rows:
+            if row.code == code:
+                return row.label
+    subject = (economic() if code.startswith("3") else functional()).get(code)  # economic codes are 3xx
+    return subject.name if subject else "（未印此科目）"
+
+
+def _fixed_label(ctx: Context, ref: Ref) -> str:
+    if ctx.fmt is not None:
+        spec = ctx.fmt.table(ref.table)
+        for row in (*spec.rows, *spec.income, *spec.expense):
+            if row.key == ref.row:
+                return row.label
+    return ref.row

@@ -1,0 +1,213 @@
+"""Narrative claims (Part 3) against the tables and against their own arithmetic.
+
+A claim says ``<subject> A 万元，比上年增加 D 万元，增长 P%``. Last year's amount is A − D (A + D for a
+decrease); the percentage must be D ÷ last year at its printed precision, recomputed over every
+exact amount the printed A and D allow (and A narrowed by the table where the table prints it more
+precisely); the words must agree with each other; ``基数为0，不可比`` only where last year was 0.
+Which subject is which cell, and which claims are parts of which, the format declares (``[narrative]``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from yusuan.check.arithmetic import Interval, Operand, amount, growth_rate, last_year
+from yusuan.check.declared import compare
+from yusuan.check.engine import Context, per_format, rule
+from yusuan.check.findings import Finding, Severity, claim_cell, printed, quoted
+from yusuan.check.refs import Ref, operands, parse_ref
+from yusuan.formats.spec import FormatSpec
+from yusuan.model import Claim
+from yusuan.money import Unit, round_half_up
+
+MONEY_UNITS = frozenset(u.value for u in Unit)
+STATED = ("statement", "part")
+_UP_WORDS = {"增加": "增长", "减少": "下降"}
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeSpec:
+    subjects: dict[str, Ref]
+    sums: tuple[tuple[str, ...], ...]
+    key_projects: int | None
+    vehicles: tuple[str, Ref] | None  # the count claim's subject, the cell of vehicle running costs
+
+
+@per_format
+def narrative_spec(fmt: FormatSpec | None) -> NarrativeSpec:
+    raw = fmt.extra.get("narrative", {}) if fmt else {}
+    subjects = {name: parse_ref(ref, fmt, f"narrative.subjects.{name}")
+                for name, ref in raw.get("subjects", {}).items()}
+    projects = raw.get("key_projects")
+    vehicles = raw.get("vehicles")
+    return NarrativeSpec(subjects, tuple(tuple(s) for s in raw.get("sums", ())),
+                         int(projects.lstrip("T")) if projects else None,
+                         (vehicles[0], parse_ref(vehicles[1], fmt, "narrative.vehicles")) if vehicles else None)
+
+
+def money_claims(ctx: Context, roles: tuple[str, ...] = STATED) -> Iterator[Claim]:
+    for claim in ctx.document.claims:
+        if claim.role in roles and claim.unit in MONEY_UNITS:
+            yield claim
+
+
+def table_operand(ctx: Context, claim: Claim) -> Operand | None:
+    """The table cell a claim's subject states, in the claim's unit; None if not declared or not printed."""
+    ref = narrative_spec(ctx.fmt).subjects.get(claim.subject)
+    found = operands(ctx, ref, claim.unit) if ref else None
+    return found[0] if found and not found[0].missing else None
+
+
+def claim_operand(claim: Claim, field: str = "amount") -> Operand:
+    return Operand.of(getattr(claim, field), claim_cell(claim, field), claim.unit, claim.unit)
+
+
+@rule("NARR-TABLE", "说明中的金额与表中数字一致", Severity.ERROR)
+def claims_against_tables(ctx: Context) -> Iterator[Finding]:
+    for claim in money_claims(ctx):
+        cell = table_operand(ctx, claim) if claim.amount is not None else None
+        if cell is not None:
+            found = compare(ctx, claim_operand(claim), [cell])
+            if found:
+                yield found
+
+
+def _sign(claim: Claim) -> int:
+    return -1 if claim.direction == "减少" else 1
+
+
+def current_interval(ctx: Context, claim: Claim) -> Interval:
+    """This year's amount as the claim prints it, narrowed by its table cell where the two agree."""
+    assert claim.amount is not None
+    own = Interval.printed(claim.amount)
+    cell = table_operand(ctx, claim)
+    if cell is None or cell.printed is None:
+        return own
+    return own.meet(Interval.around(cell.value, cell.bound)) or own
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+@rule("NARR-PERCENT", "说明中的增减百分比与金额、增减额相符", Severity.ERROR)
+def percentages(ctx: Context) -> Iterator[Finding]:
+    for claim in money_claims(ctx):
+        if claim.percent is None or claim.amount is None or claim.change is None or not claim.comparable:
+            continue
+        cells = [claim_cell(claim, "amount"), claim_cell(claim, "change"), claim_cell(claim, "percent")]
+        ctx.cover(cells)
+        if (stated := table_operand(ctx, claim)) is not None:
+            cells.append(stated.cell)  # its precision narrows this year's amount
+        current, change, sign = current_interval(ctx, claim), Interval.printed(claim.change), _sign(claim)
+        base = last_year(current, change, sign)
+        rate = growth_rate(current, change, sign)
+        if rate is None:
+            if base.high > 0:
+                yield ctx.finding(Severity.WARNING, f"{quoted(claim.name)}上年数（{amount(claim.amount)} "
+                                  f"{'减' if sign > 0 else '加'} {amount(claim.change)}）约为 0，增减百分比无定义，"
+                                  f"却印了 {amount(claim.percent)}%；应写“基数为0，不可比”。", cells,
+                                  actual=printed(claim.percent))
+            continue  # a negative last year is NARR-BASE's finding
+        places = _places(claim.percent)
+        before = claim.amount - sign * claim.change
+        point = round_half_up(claim.change / before * 100, places) if before > 0 else None
+        within = Interval.printed(claim.percent).meet(rate) is not None
+        if within and point == claim.percent:
+            continue
+        low, high = (round_half_up(v, places + 2) for v in (rate.low, rate.high))
+        word = claim.percent_direction or _UP_WORDS.get(claim.direction or "", "变动")
+        computed = f"{word}率为 {amount(point)}%" if point is not None else f"{word}率无法直接算出"
+        stated = (f"{quoted(claim.name)}本年 {amount(claim.amount)} {claim.unit}，比上年{claim.direction or ''} "
+                  f"{amount(claim.change)} {claim.unit}，上年为 {amount(before)} {claim.unit}，按印刷数字计算{computed}"
+                  f"（计入尾数误差在 {amount(low)}%～{amount(high)}% 之间），文中写的是 {amount(claim.percent)}%")
+        severity = Severity.INFO if within else Severity.ERROR
+        tail = "，在尾数误差范围内，属尾数误差。" if within else "，超出尾数误差范围。"
+        yield ctx.finding(severity, stated + tail, cells, expected=printed(point), actual=printed(claim.percent))
+
+
+@rule("NARR-BASE", "上年数（本年数－增减额）不为负，“基数为0，不可比”仅用于上年为0", Severity.ERROR)
+def last_year_base(ctx: Context) -> Iterator[Finding]:
+    for claim in money_claims(ctx):
+        if claim.amount is None or claim.change is None:
+            continue
+        cells = [claim_cell(claim, "amount"), claim_cell(claim, "change")]
+        ctx.cover(cells)
+        sign = _sign(claim)
+        base = last_year(current_interval(ctx, claim), Interval.printed(claim.change), sign)
+        before = claim.amount - sign * claim.change
+        if not claim.comparable and not base.contains(Decimal(0)):
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}称“基数为0，不可比”，但按本年 "
+                              f"{amount(claim.amount)} {claim.unit}、比上年{claim.direction or ''} "
+                              f"{amount(claim.change)} {claim.unit} 推算，"
+                              f"上年为 {amount(before)} {claim.unit}，不是 0。", cells, expected="0",
+                              actual=printed(before))
+        elif base.high < 0:
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}本年 {amount(claim.amount)} {claim.unit}，"
+                              f"却比上年增加 {amount(claim.change)} {claim.unit}，上年数将为负"
+                              f"（{amount(before)} {claim.unit}），不可能。", cells, actual=printed(claim.change))
+
+
+@rule("NARR-DIRECTION", "说明中的增减用词前后一致", Severity.ERROR)
+def directions(ctx: Context) -> Iterator[Finding]:
+    for claim in money_claims(ctx):
+        if claim.direction == "持平" and claim.change:
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}称与上年持平，却印了增减额 {amount(claim.change)} "
+                              f"{claim.unit}。", [claim_cell(claim, "change")], expected="0",
+                              actual=printed(claim.change))
+        expected = _UP_WORDS.get(claim.direction or "")
+        if expected and claim.percent_direction and claim.percent_direction != expected and claim.change:
+            cells = [claim_cell(claim, "change")] + ([claim_cell(claim, "percent")] if claim.percent else [])
+            yield ctx.finding(Severity.ERROR, f"{quoted(claim.name)}说比上年{claim.direction} {amount(claim.change)} "
+                              f"{claim.unit}，却说{claim.percent_direction}"
+                              f"{amount(claim.percent) + '%' if claim.percent is not None else ''}，增减方向自相矛盾。",
+                              cells)
+
+
+def _first(ctx: Context, subject: str) -> Claim | None:
+    return next((c for c in money_claims(ctx) if c.subject == subject), None)
+
+
+@rule("NARR-SUM", "说明中的合计等于其各部分之和（金额与增减额）", Severity.ERROR)
+def claim_sums(ctx: Context) -> Iterator[Finding]:
+    for total_subject, *part_subjects in narrative_spec(ctx.fmt).sums:
+        total = _first(ctx, total_subject)
+        parts = [c for s in part_subjects if (c := _first(ctx, s)) is not None]
+        if total is None or len(parts) != len(part_subjects):
+            continue
+        if total.amount is not None and all(p.amount is not None for p in parts):
+            found = compare(ctx, claim_operand(total), [claim_operand(p) for p in parts])
+            if found:
+                yield found
+        if total.change is not None and all(p.change is not None for p in parts):
+            found = compare(ctx, _signed(total), [_signed(p) for p in parts],
+                            "、".join(f"{quoted(p.name)}{'减少' if _sign(p) < 0 else '增加'} {amount(p.change)}"
+                                      for p in parts if p.change is not None) + " ")
+            if found:
+                yield found
+
+
+def _signed(claim: Claim) -> Operand:
+    assert claim.change is not None
+    return Operand(claim.change * _sign(claim), claim_cell(claim, "change"))
+
+
+@rule("NARR-VEHICLES", "安排公务用车运行维护费的，国有资产情况中应有车辆（软性核对）", Severity.WARNING)
+def vehicles(ctx: Context) -> Iterator[Finding]:
+    declared = narrative_spec(ctx.fmt).vehicles
+    if declared is None:
+        return
+    subject, ref = declared
+    count = next((c for c in ctx.document.claims if c.subject == subject and c.amount is not None), None)
+    found = operands(ctx, ref, None)
+    if count is None or not found or found[0].missing:
+        return
+    cost = found[0]
+    ctx.cover([claim_cell(count, "amount"), cost.cell], Severity.WARNING)
+    if count.amount == 0 and cost.value > 0:
+        yield ctx.finding(Severity.WARNING, f"国有资产情况称有车辆 0 {count.unit}，{cost.cell.describe()} 却安排了 "
+                          f"{amount(cost.value)} {cost.cell.unit or ''}：没有车辆就不应有运行维护费（除非租用）。",
+                          [claim_cell(count, "amount"), cost.cell], actual=printed(cost.printed))
