@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from yusuan.errors import UnreadableInput
@@ -9,6 +10,13 @@ from yusuan.formats.spec import FormatSpec, all_formats, load_format
 from yusuan.text import label_key
 
 MIN_TITLES = 3  # fewer matching titles than this is not evidence of a format
+TITLE_PREFIX_RE = re.compile(r"^(?:表\d{1,2}[:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]+、)?(?:20\d{2}年度?)?")
+
+
+def title_key(text: str) -> str:
+    """A printed title as a matching key: numbering, ``表N`` and the year in front removed
+    (``5．2024年部门一般公共预算支出功能分类预算表`` → ``部门一般公共预算支出功能分类预算表``)."""
+    return label_key(TITLE_PREFIX_RE.sub("", "".join(text.split()), count=1))
 
 
 def title_keys(lines: Iterable[str]) -> set[str]:
@@ -19,10 +27,13 @@ def title_keys(lines: Iterable[str]) -> set[str]:
     for i, text in enumerate(texts):
         if "表" not in text or len(text) > 60:
             continue
+        keys.add(title_key(text.split("…")[0]))
         for start in range(max(0, i - 2), i + 1):
             for end in range(i + 1, min(len(texts), i + 4) + 1):
                 if end - start <= 3:
-                    keys.add(label_key("".join(texts[start:end])))
+                    joined = "".join(texts[start:end])
+                    keys.add(label_key(joined))
+                    keys.add(title_key(joined))
     return keys
 
 

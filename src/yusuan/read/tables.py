@@ -21,7 +21,7 @@ from yusuan.text import label_key, ordinal_number, split_ordinal, squash
 
 TABLE_LINE_RE = re.compile(r"^表\s*(\d{1,2})(?:\s+(\S.*))?$")
 UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|元)")
-ENTITY_RE = re.compile(r"(?:单位名称|编制单位|部门名称)[:：]\s*(.+?)\s*(?=单位[:：]|$)")
+ENTITY_RE = re.compile(r"(?:单位名称|编制单位|编制部门|部门名称)[:：]\s*(.+?)\s*(?=单位[:：]|$)")
 NOTE_RE = re.compile(r"^注[:：]\s*(.*)$")
 TOTAL_LABELS = frozenset({"合计", "总计"})
 _SENTENCE_END = "。；！？.;"
