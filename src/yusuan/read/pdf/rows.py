@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from yusuan.money import is_amount
 from yusuan.read.pdf.columns import Slot, assign
 from yusuan.read.pdf.extract import Run
-from yusuan.read.pdf.layout import cluster
 from yusuan.text import ORDINAL_RE, squash
 
 _DIGITS_RE = re.compile(r"^\d{1,7}$")
 _GLUED_CODE_RE = re.compile(r"^[\[［【]?(\d{3}|\d{5}|\d{7})[\]］】]?(?=\D)(.+)$")
-_WRAP = 1.45  # a label line this many text heights from a row's centre is a wrapped part of it
+_WRAP = 1.8  # a label line this many text heights from a row's centre is a wrapped part of it
 
 
 @dataclass(slots=True)
@@ -87,7 +86,7 @@ def body_rows(pages: list[tuple[int, list[Run]]], slots: list[Slot], own_row: Ca
     for page, runs in pages:
         page_rows: list[BodyRow] = []
         loose: list[tuple[float, float, list[Run]]] = []
-        for line in cluster(runs):
+        for line in stripes(runs):
             codes, labels, amounts, texts = _split_line(line, with_codes)
             yc = sum(r.yc for r in line) / len(line)
             height = max(r.height for r in line)
@@ -99,16 +98,58 @@ def body_rows(pages: list[tuple[int, list[Run]]], slots: list[Slot], own_row: Ca
             else:
                 loose.append((yc, height, labels + texts))
         for yc, height, pieces in loose:
-            near = [r for r in page_rows if abs(r.yc - yc) <= _WRAP * max(height, r.height)]
+            near = [r for r in page_rows if abs(_label_yc(r, yc) - yc) <= _WRAP * max(height, r.height)]
             if near:
-                target = min(near, key=lambda r: (abs(r.yc - yc), not r.anchored))
+                target = min(near, key=lambda r: (round(abs(_label_yc(r, yc) - yc) / (0.3 * height)), r.yc))
                 target.labels.extend(p for p in pieces if p.x0 < _amount_start(target))
                 target.texts.extend(p for p in pieces if p.x0 >= _amount_start(target))
             else:
                 page_rows.append(BodyRow(page, [], pieces, [], [], False, yc, height))
         page_rows.sort(key=lambda r: r.yc)
-        rows.extend(page_rows)
+        rows.extend(_join_split_rows(page_rows))
     return rows
+
+
+def _join_split_rows(rows: list[BodyRow]) -> list[BodyRow]:
+    """Amounts printed lower than their label (a tall cell): a row of amounts alone joins the label-only
+    row next to it."""
+    kept: list[BodyRow] = []
+    for row in rows:
+        if row.amounts and not row.labels and not row.codes:
+            near = [r for r in rows if r is not row and not r.amounts and r.labels
+                    and abs(_label_yc(r, row.yc) - row.yc) <= _WRAP * max(row.height, r.height)]
+            if near:
+                target = min(near, key=lambda r: abs(_label_yc(r, row.yc) - row.yc))
+                target.amounts, target.texts, target.anchored = row.amounts, target.texts + row.texts, True
+                target.problems += row.problems
+                continue
+        kept.append(row)
+    return kept
+
+
+def stripes(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped into table rows by their vertical centres: a new row starts where the centres
+    jump by most of a text height. Unlike text lines, a row's runs need not share a centre: its
+    amounts may sit in taller boxes, its code a little higher than its label."""
+    if not runs:
+        return []
+    heights = sorted(r.height for r in runs if not is_amount(r.text)) or sorted(r.height for r in runs)
+    gap = 0.85 * heights[len(heights) // 2]
+    rows: list[list[Run]] = []
+    last = float("-inf")
+    for run in sorted(runs, key=lambda r: r.yc):
+        if run.yc - last > gap:
+            rows.append([])
+        rows[-1].append(run)
+        last = run.yc
+    for row in rows:
+        row.sort(key=lambda r: r.x0)
+    return rows
+
+
+def _label_yc(row: BodyRow, near: float) -> float:
+    """The centre of the row's label line closest to ``near`` (the row's centre if it has no label)."""
+    return min((r.yc for r in row.labels), key=lambda y: abs(y - near), default=row.yc)
 
 
 def _amount_start(row: BodyRow) -> float:

@@ -31,6 +31,7 @@ from yusuan.text import label_key, split_ordinal, squash
 _TABLE_NUMBER_RE = re.compile(r"^表\s*(\d{1,2})$")
 _LEADERS = ("……", "...", "···", "…")
 _NOTE_RE = re.compile(r"^(?:注|说明)[:：]")
+_CODE_START_RE = re.compile(r"^[\[［【]?\d{3}(?:\d{2}){0,2}[\]］】]?(?![\d.,])")
 
 
 @dataclass(slots=True)
@@ -117,9 +118,10 @@ def _read(lines: list[PdfLine], start: Start, end: int, fmt: FormatSpec, diagnos
                 entity = entity or (m.group(1).strip() if (m := ENTITY_RE.search(line.text)) else None)
                 continue
             kept.append(line)
-        first = next((k for k, line in enumerate(kept) if _starts_body(line, spec)), len(kept))
-        blocks.append(_PageBlock(page, [r for line in kept[:first] for r in line.runs],
-                                 [r for line in kept[first:] for r in line.runs]))
+        runs = [r for line in kept for r in line.runs]
+        split = _body_top(runs, spec)
+        blocks.append(_PageBlock(page, [r for r in runs if r.yc < split and not _is_number(r.text)],
+                                 [r for r in runs if r.yc >= split or _is_number(r.text)]))
     table = Table(
         number=spec.number, key=spec.key, title=start.title, unit=unit or spec.unit or fmt.unit,
         columns=[], entity=entity, notes=_join_notes(notes),
@@ -128,11 +130,12 @@ def _read(lines: list[PdfLine], start: Start, end: int, fmt: FormatSpec, diagnos
     at = Source(page=lines[start.index].page, box=lines[start.index].box)
     groups = _group_columns(spec)
     slots = _slots(blocks, groups, table, at, diagnostics)
-    table.columns = [Column(s.spec.key, list(s.spec.path)) for group in slots for s in group]
+    unique = {s.spec.key: s.spec for group in slots for s in group}  # column groups repeat their columns
+    table.columns = [Column(c.key, list(c.path)) for c in unique.values()]
     if spec.text_column:
         table.text_column = Column(spec.text_column.key, list(spec.text_column.path))
     bounds = _boundaries(blocks, slots)
-    index = {s.spec.key: i for i, s in enumerate(s for group in slots for s in group)}
+    index = {key: i for i, key in enumerate(unique)}
     for g, group_slots in enumerate(slots):
         pages = [(b.page, [r for r in b.body if bounds[g] <= r.xc < bounds[g + 1]]) for b in blocks]
         rows = body_rows(pages, group_slots, _own_row(spec, g), with_codes=spec.layout == "code_rows")
@@ -156,14 +159,25 @@ def _join_notes(notes: list[str]) -> list[str]:
     return [n for n in joined if n]
 
 
-def _starts_body(line: PdfLine, spec: TableSpec) -> bool:
-    first = line.runs[0].text
-    if spec.layout == "code_rows" and re.match(r"^[\[［【]?\d{3}", first):
-        return True
-    if any(is_amount(r.text) and any(c.isdigit() for c in r.text) for r in line.runs):
-        return True
-    label = squash(line.text)
-    return starts_with_ordinal(first) or label_key(split_ordinal(label)[1]) in _names(spec) or label in TOTAL_LABELS
+def _is_number(text: str) -> bool:
+    return is_amount(text) and any(c.isdigit() for c in text)
+
+
+def _body_top(runs: list[Run], spec: TableSpec) -> float:
+    """Where the rows begin: the top of the first row's code or label (a row's amounts may be printed in
+    boxes taller than the header line above them), or of the first amount in a table of values only."""
+    names = _names(spec)
+    labels = [r.top for r in runs if _CODE_START_RE.match(r.text) and spec.layout == "code_rows"
+              or starts_with_ordinal(r.text)
+              or (r.text in TOTAL_LABELS or label_key(r.text) in names) and _beside_amount(r, runs)]
+    if labels:
+        return min(labels)
+    return min((r.top for r in runs if _is_number(r.text)), default=float("inf"))
+
+
+def _beside_amount(label: Run, runs: list[Run]) -> bool:
+    """A 合计 with an amount on its right is a row; without one it is a column header."""
+    return any(_is_number(r.text) and r.x0 > label.x1 and abs(r.yc - label.yc) < label.height for r in runs)
 
 
 def _names(spec: TableSpec) -> set[str]:
@@ -261,6 +275,7 @@ def _interpret(rows: list[BodyRow], spec: TableSpec, group: int, slots: list[Slo
     result: list[Row] = []
     context: dict[int, str] = {}
     declared = _declared(spec, group)
+    used: set[str] = set()
     for body in rows:
         source = Source(page=body.page, box=box_of(body.runs))
         for problem in body.problems:
@@ -273,7 +288,11 @@ def _interpret(rows: list[BodyRow], spec: TableSpec, group: int, slots: list[Slo
         if code:
             level = code_level(code)
             context[level] = code[: {1: 3, 2: 5}.get(level, 7)]
-        fixed = declared.get(label_key(label))
+        fixed = next((r for r in declared.get(label_key(label), ()) if r.key not in used), None)
+        if fixed is None and (candidates := declared.get(label_key(label))):
+            fixed = candidates[-1]
+        if fixed is not None:
+            used.add(fixed.key)
         has_values = any(v is not None for v in values)
         if spec.layout == "values_row":
             if not has_values:
@@ -300,6 +319,12 @@ def _interpret(rows: list[BodyRow], spec: TableSpec, group: int, slots: list[Slo
     return result
 
 
-def _declared(spec: TableSpec, group: int) -> dict[str, RowSpec]:
+def _declared(spec: TableSpec, group: int) -> dict[str, list[RowSpec]]:
+    """Declared rows by name; a name may stand for several rows (年初结转 repeats 一、一般公共预算财政拨款),
+    which are then taken in their declared order."""
     rows = (spec.income if group == 0 else spec.expense) if spec.layout == "two_sided" else spec.rows
-    return {label_key(name): row for row in rows for name in row.names}
+    named: dict[str, list[RowSpec]] = {}
+    for row in rows:
+        for name in row.names:
+            named.setdefault(label_key(name), []).append(row)
+    return named
