@@ -9,16 +9,20 @@ from yusuan.document_json import from_json
 from yusuan.errors import UnreadableInput
 from yusuan.model import Document
 from yusuan.read.lines import decode
+from yusuan.read.pdf import is_pdf, read_pdf
 from yusuan.read.text import read_text
 
-__all__ = ["read_bytes", "read_path", "read_text"]
+__all__ = ["read_bytes", "read_path", "read_pdf", "read_text"]
 
 
 def read_bytes(data: bytes, *, name: str | None = None, format_id: str | None = None) -> Document:
     """Read a disclosure held in memory; ``name`` is only used to report and record where it came from.
 
-    Text is read as a disclosure; a Document JSON (as ``yusuan parse`` writes it) is read back as is.
+    A PDF (``%PDF-``) goes to the PDF reader; text is read as a disclosure; a Document JSON (as
+    ``yusuan parse`` writes it) is read back as is.
     """
+    if is_pdf(data):
+        return read_pdf(data, format_id=format_id, file=name)
     text = decode(data)
     if text.lstrip().startswith("{"):
         return from_json(text)

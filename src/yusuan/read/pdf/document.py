@@ -38,7 +38,9 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     tables, span = read_tables(lines, fmt, lambda line: is_heading(line, fmt), diagnostics)
     if not tables:
         raise UnreadableInput(f"按“{fmt.name}”格式没有读到任何表格。")
-    sections, claims = read_sections(lines, fmt, span)
+    toc = _contents_pages(lines)
+    sections, claims = read_sections([line for line in lines if line.page not in toc], fmt,
+                                     _span_without(lines, toc, span))
     cover = [line for line in lines if line.page == 1]
     meta = Meta(
         entity=_entity(cover, tables),
@@ -55,6 +57,32 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     document = Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
     _boxes_for_lines(document, {line.number: line for line in lines})
     return document
+
+
+_CONTENTS_LINE_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.．、]|表\d)|…|\.{3}")
+
+
+def _contents_pages(lines: list[PdfLine]) -> set[int]:
+    """Pages of the table of contents (目录 and the pages that continue its list): their headings must
+    not be taken for the document's own."""
+    pages: set[int] = set()
+    by_page: dict[int, list[str]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(squash(line.text))
+    for page, texts in sorted(by_page.items()):
+        if "目录" in texts[:2]:
+            pages.add(page)
+        elif page - 1 in pages and all(_CONTENTS_LINE_RE.search(t) for t in texts):
+            pages.add(page)
+    return pages
+
+
+def _span_without(lines: list[PdfLine], toc: set[int], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The tables' span of line indices, counted in the lines that remain once the contents are dropped."""
+    if span is None or not toc:
+        return span
+    dropped = [i for i, line in enumerate(lines) if line.page in toc]
+    return tuple(index - sum(1 for d in dropped if d < index) for index in span)  # type: ignore[return-value]
 
 
 def _entity(cover: list[PdfLine], tables: list) -> str:

@@ -23,7 +23,7 @@ from yusuan.read.claims import joined
 from yusuan.read.lines import Line
 
 _NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"
-_START_RE = re.compile(r"(?:^|(?<=[。；]))(?P<n>\d{1,3})[.．、]\s*(?=“|[^，。；]{2,40}（类）)")
+_START_RE = re.compile(r"(?:^|(?<=[。；：:]))(?P<n>\d{1,3})[.．、]\s*(?=“|[^，。；]{2,40}（类）)")
 _BUDGET_HEAD_RE = re.compile(rf"^“(?P<subject>[^”]+)”(?:科目)?(?P<amount>{_NUM})万元")
 _FINAL_HEAD_RE = re.compile(r"^(?P<subject>[^，。；“”]+（项）)")
 _PRIOR_RE = re.compile(rf"(?:20\d\d)年(?:当年)?预算执行数为(?P<v>{_NUM})万元")
