@@ -37,7 +37,7 @@ def read_text(text: str, *, format_id: str | None = None, file: str | None = Non
     part1 = found.get(1)
     if part1:
         end = min(part1[2], table_start if table_start is not None else part1[2])
-        parts.overview(_without_table_preamble(lines[part1[1]:end]), sections)
+        parts.overview(without_table_preamble(lines[part1[1]:end]), sections)
     claims: list[Claim] = []
     if part3:
         sections.explanations, claims = explain(lines[part3[1]:part3[2]])
@@ -59,7 +59,7 @@ def read_text(text: str, *, format_id: str | None = None, file: str | None = Non
     return Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
 
 
-def _without_table_preamble(lines: list[Line]) -> list[Line]:
+def without_table_preamble(lines: list[Line]) -> list[Line]:
     return [line for line in lines if not (UNIT_RE.search(line.text) and ENTITY_RE.search(line.text))]
 
 

@@ -79,9 +79,11 @@ def _split_line(runs: list[Run], with_codes: bool) -> tuple[list[Run], list[Run]
 
 
 def body_rows(pages: list[tuple[int, list[Run]]], slots: list[Slot], own_row: Callable[[str], bool],
-              with_codes: bool = True) -> list[BodyRow]:
+              with_codes: bool = True, text_column: bool = False) -> list[BodyRow]:
     """Rows of one column group, in printed order over its pages; ``own_row(label)`` says whether a
-    label printed alone on its line is a row by itself."""
+    label printed alone on its line is a row by itself. With a ``text_column`` (绩效目标), text right
+    of the amounts continues the goal of the row above it, however many lines it wraps to."""
+    text_start = max((s.xc for s in slots if s.xc < float("inf")), default=float("inf"))
     rows: list[BodyRow] = []
     for page, runs in pages:
         page_rows: list[BodyRow] = []
@@ -98,6 +100,10 @@ def body_rows(pages: list[tuple[int, list[Run]]], slots: list[Slot], own_row: Ca
             else:
                 loose.append((yc, height, labels + texts))
         for yc, height, pieces in loose:
+            above = [r for r in page_rows if r.yc < yc and r.anchored]
+            if text_column and above and min(p.x0 for p in pieces) > text_start:
+                max(above, key=lambda r: r.yc).texts.extend(pieces)
+                continue
             near = [r for r in page_rows if abs(_label_yc(r, yc) - yc) <= _WRAP * max(height, r.height)]
             if near:
                 target = min(near, key=lambda r: (round(abs(_label_yc(r, yc) - yc) / (0.3 * height)), r.yc))

@@ -17,7 +17,7 @@ from yusuan.read import parts
 from yusuan.read.claims import narrative_claims
 from yusuan.read.lines import Line
 from yusuan.read.pdf.items import item_claims
-from yusuan.read.text import explain
+from yusuan.read.text import explain, without_table_preamble
 from yusuan.text import parse_chinese_numeral, squash
 
 _LEADERS = ("……", "...", "···")
@@ -125,7 +125,7 @@ def _by_parts(lines: list[Line], span: tuple[int, int] | None) -> tuple[Sections
     if 1 in found:
         _, start, end = found[1]
         start, end = _outside(start, end, span)
-        parts.overview(lines[start:end], sections)
+        parts.overview(without_table_preamble(lines[start:end]), sections)
     if 3 in found:
         _, start, end = found[3]
         start, end = _outside(start, end, span)

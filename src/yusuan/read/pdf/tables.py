@@ -134,11 +134,12 @@ def _read(lines: list[PdfLine], start: Start, end: int, fmt: FormatSpec, diagnos
     table.columns = [Column(c.key, list(c.path)) for c in unique.values()]
     if spec.text_column:
         table.text_column = Column(spec.text_column.key, list(spec.text_column.path))
-    bounds = _boundaries(blocks, slots)
+    bounds = _boundaries(blocks, slots, spec.layout == "code_rows")
     index = {key: i for i, key in enumerate(unique)}
     for g, group_slots in enumerate(slots):
         pages = [(b.page, [r for r in b.body if bounds[g] <= r.xc < bounds[g + 1]]) for b in blocks]
-        rows = body_rows(pages, group_slots, _own_row(spec, g), with_codes=spec.layout == "code_rows")
+        rows = body_rows(pages, group_slots, _own_row(spec, g), with_codes=spec.layout == "code_rows",
+                         text_column=spec.text_column is not None)
         table.rows += _interpret(rows, spec, g, group_slots, index, table, diagnostics)
     if not table.rows and not spec.may_be_empty and not _says_empty(table.notes):
         diagnostics.append(Diagnostic(f"表{spec.number}“{table.title}”没有读到任何数据行。", at))
@@ -217,8 +218,9 @@ def _placeholders(columns: tuple[ColumnSpec, ...], found: list[Slot]) -> list[Sl
     return [Slot(c, float("inf"), 0, 0) for c in columns if c.key not in keys and not c.optional]
 
 
-def _boundaries(blocks: list[_PageBlock], slots: list[list[Slot]]) -> list[float]:
-    """x where each column group starts: the first empty strip right of a group's last column."""
+def _boundaries(blocks: list[_PageBlock], slots: list[list[Slot]], codes: bool) -> list[float]:
+    """x where each column group starts: the first empty strip right of a group's last column. Where
+    the groups print codes (决算 表6), a bare integer may be the next group's code, not an amount."""
     bounds = [float("-inf")]
     runs = [r for b in blocks for r in b.body]
     for g in range(1, len(slots)):
@@ -228,8 +230,12 @@ def _boundaries(blocks: list[_PageBlock], slots: list[list[Slot]]) -> list[float
             bounds.append(float("inf"))
             continue
         cover = left
+        for run in runs:  # the group's own amounts, printed right of its header's centre
+            if _is_number(run.text) and (not codes or any(c in run.text for c in ".,")) and abs(
+                    run.xc - left) < abs(run.xc - right):
+                cover = max(cover, run.x1)
         gap = (left + right) / 2
-        for run in sorted((r for r in runs if r.x1 > left and r.x0 < right), key=lambda r: r.x0):
+        for run in sorted((r for r in runs if r.x1 > cover and r.x0 < right), key=lambda r: r.x0):
             if run.x0 > cover + 1:
                 gap = (cover + run.x0) / 2
                 break
@@ -311,7 +317,7 @@ def _interpret(rows: list[BodyRow], spec: TableSpec, group: int, slots: list[Slo
             level, key = fixed.level, fixed.key
             code = fixed.code
         else:
-            level = 0 if label in TOTAL_LABELS else None
+            level = 0 if label in TOTAL_LABELS else (1 if spec.layout == "project_rows" else None)
             key = "total" if level == 0 else None
         side = ("收入", "支出")[group] if spec.layout == "two_sided" else None
         result.append(Row(label=label, values=values, code=code, ordinal=ordinal, level=level, side=side, key=key,
