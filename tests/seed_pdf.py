@@ -23,8 +23,9 @@ SC_IN_COLLECTION = 2  # Noto Sans CJK collection: JP, KR, SC, TC, HK
 
 
 class _Printer:
-    def __init__(self) -> None:
+    def __init__(self, compress: bool) -> None:
         self.pdf = FPDF(orientation="L", unit="pt", format="A4")
+        self.pdf.set_compression(compress)
         self.pdf.set_auto_page_break(False)
         self.pdf.add_font("noto", fname=str(FONT_PATH), collection_font_number=SC_IN_COLLECTION)
         self.pdf.set_font("noto", size=SIZE)
@@ -147,9 +148,10 @@ def _two_sided(p: _Printer, table: Table) -> None:
         p.y += PITCH
 
 
-def seed_pdf(document: Document, text: str) -> bytes:
-    """The seed as a PDF: its text parts line by line, its tables (read from the text) positioned."""
-    p = _Printer()
+def seed_pdf(document: Document, text: str, compress: bool = True) -> bytes:
+    """The seed as a PDF: its text parts line by line, its tables (read from the text) positioned.
+    Uncompressed, its page content is plain operators a fuzzer can usefully damage."""
+    p = _Printer(compress)
     lines = [line.strip(" \u3000\f") for line in text.splitlines()]
     starts = [i for i, line in enumerate(lines) if line.startswith("第") and "部分" in line[:5]]
     part2, part3 = starts[1], starts[2]
