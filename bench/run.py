@@ -8,7 +8,7 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHES = ["bench_parse"]
+BENCHES = ["bench_parse", "bench_pdf"]
 
 
 def main() -> None:

@@ -10,8 +10,8 @@ import pytest
 from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from seed_pdf import seed_pdf
 
+from seed_pdf import seed_pdf
 from yusuan.cli import main
 from yusuan.errors import UnreadableInput, YusuanError
 from yusuan.model import Document

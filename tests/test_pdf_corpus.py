@@ -7,8 +7,6 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from yusuan.model import Document
 from yusuan.read import read_path
 

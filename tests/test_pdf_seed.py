@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import astuple
 
 import pytest
-from seed_pdf import HEIGHT, WIDTH, seed_pdf
 
+from seed_pdf import HEIGHT, WIDTH, seed_pdf
 from yusuan.model import Document
 from yusuan.read import read_bytes
 

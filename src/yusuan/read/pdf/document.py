@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import fields, is_dataclass
 
 from yusuan.errors import UnreadableInput
 from yusuan.formats.detect import detect_format
-from yusuan.model import Diagnostic, Document, Meta, Source
+from yusuan.model import Diagnostic, Document, Meta
 from yusuan.read.pdf.extract import extract_pages
 from yusuan.read.pdf.layout import PdfLine, page_lines
 from yusuan.read.pdf.sections import is_heading, read_sections
@@ -59,7 +58,8 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     return document
 
 
-_CONTENTS_LINE_RE = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.．、]|表\d)|…|\.{3}")
+_CONTENTS_LINE_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.．、]|表\d)|…|\.{3}")
 
 
 def _contents_pages(lines: list[PdfLine]) -> set[int]:
@@ -70,9 +70,7 @@ def _contents_pages(lines: list[PdfLine]) -> set[int]:
     for line in lines:
         by_page.setdefault(line.page, []).append(squash(line.text))
     for page, texts in sorted(by_page.items()):
-        if "目录" in texts[:2]:
-            pages.add(page)
-        elif page - 1 in pages and all(_CONTENTS_LINE_RE.search(t) for t in texts):
+        if "目录" in texts[:2] or (page - 1 in pages and all(_CONTENTS_LINE_RE.search(t) for t in texts)):
             pages.add(page)
     return pages
 
@@ -121,16 +119,10 @@ def _main_unit(tables: list, default: str) -> str:
 
 
 def _boxes_for_lines(document: Document, by_number: dict[int, PdfLine]) -> None:
-    """Every source that names a line of the text parts now names that line's box on its page."""
-    stack: list[object] = [document]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Source):
-            if item.line is not None and (line := by_number.get(item.line)):
-                item.page, item.box, item.line = line.page, line.box, None
-            continue
-        if isinstance(item, list):
-            stack.extend(item)
-        elif is_dataclass(item):
-            stack.extend(getattr(item, f.name) for f in fields(item)
-                         if not isinstance(getattr(item, f.name), str | int | float | type(None)))
+    """Every source that names a line of the text parts now names that line's box on its page
+    (tables are read from boxes already; text sections, claims and diagnostics name lines)."""
+    sources = [s.source for s in document.sections.explanations]
+    sources += [c.source for c in document.claims] + [d.source for d in document.diagnostics]
+    for source in sources:
+        if source.line is not None and (line := by_number.get(source.line)):
+            source.page, source.box, source.line = line.page, line.box, None

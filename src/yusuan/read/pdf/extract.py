@@ -26,6 +26,7 @@ MAX_PAGES = 400  # a disclosure runs to tens of pages; more is not one
 MAX_CHARS_PER_PAGE = 60_000
 TIME_BUDGET_SECONDS = 30.0
 _GAP = 0.5  # a gap wider than this many text heights starts a new run
+_BLANKS = frozenset("\u3000\xa0\u2002\u2003\u2009\u200b\ufeff\x7f\ufffe\uffff")
 
 
 @dataclass(slots=True)
@@ -132,7 +133,7 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     chars: list[str] = []
     x0 = x1 = y0 = y1 = 0.0  # the current run, PDF coordinates (y up)
     for index, char in enumerate(text[:count]):
-        if char.isspace() or not char.isprintable():
+        if char <= " " or char in _BLANKS:
             if chars:
                 runs.append(Run("".join(chars), x0, page_height - y1, x1, page_height - y0))
                 chars = []

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from yusuan.formats.spec import FormatSpec
+from yusuan.formats.spec import FormatSpec, load_format
 from yusuan.model import Claim, Section, Sections
 from yusuan.read import parts
 from yusuan.read.claims import narrative_claims
@@ -37,12 +38,20 @@ class Found:
     end: int
 
 
+@cache
+def _heading_ends(format_id: str) -> frozenset[str]:
+    """The last characters of the format's section headings: most lines are rejected on this alone."""
+    return frozenset(ending[-1] for _, _, endings in declared_headings(load_format(format_id)) for ending in endings)
+
+
 def declared_headings(fmt: FormatSpec) -> list[tuple[str, str | None, tuple[str, ...]]]:
     return [(s["key"], s.get("number"), tuple(s["headings"])) for s in fmt.extra.get("sections", [])]
 
 
 def heading_of(line: Line, fmt: FormatSpec) -> tuple[str, str | None] | None:
     """(section key, number) when ``line`` is the heading of a declared section."""
+    if len(line.text) > 60 or line.text[-1] not in _heading_ends(fmt.id):
+        return None
     text = squash(line.text)
     if len(text) > 40 or any(mark in text for mark in _LEADERS):
         return None

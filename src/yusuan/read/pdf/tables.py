@@ -168,9 +168,9 @@ def _body_top(runs: list[Run], spec: TableSpec) -> float:
     """Where the rows begin: the top of the first row's code or label (a row's amounts may be printed in
     boxes taller than the header line above them), or of the first amount in a table of values only."""
     names = _names(spec)
-    labels = [r.top for r in runs if _CODE_START_RE.match(r.text) and spec.layout == "code_rows"
+    labels = [r.top for r in runs if (_CODE_START_RE.match(r.text) and spec.layout == "code_rows")
               or starts_with_ordinal(r.text)
-              or (r.text in TOTAL_LABELS or label_key(r.text) in names) and _beside_amount(r, runs)]
+              or ((r.text in TOTAL_LABELS or label_key(r.text) in names) and _beside_amount(r, runs))]
     if labels:
         return min(labels)
     return min((r.top for r in runs if _is_number(r.text)), default=float("inf"))
