@@ -4,6 +4,7 @@ mutated and truncated PDF bytes finds nothing else escaping."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,8 @@ def plain_pdf(seed_doc: Document, seed_text: str) -> bytes:
     return seed_pdf(seed_doc, seed_text, compress=False)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("YUSUAN_FUZZ", "80")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzz_page_content(plain_pdf: bytes, data: st.DataObject) -> None:
     """Damage the drawing operators themselves (positions, strings, fonts) of an uncompressed PDF."""

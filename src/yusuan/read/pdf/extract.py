@@ -14,8 +14,10 @@ every failure of PDFium becomes one Chinese sentence.
 from __future__ import annotations
 
 import ctypes
+import re
 import time
 from dataclasses import dataclass
+from math import isfinite
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -26,7 +28,8 @@ MAX_PAGES = 400  # a disclosure runs to tens of pages; more is not one
 MAX_CHARS_PER_PAGE = 60_000
 TIME_BUDGET_SECONDS = 30.0
 _GAP = 0.5  # a gap wider than this many text heights starts a new run
-_BLANKS = frozenset("\u3000\xa0\u2002\u2003\u2009\u200b\ufeff\x7f\ufffe\uffff")
+_BLANKS = "\u3000\xa0\u2002\u2003\u2009\u200b\ufeff\x7f\ufffe\uffff"
+_WORD_RE = re.compile(f"[^\\x00-\\x20{_BLANKS}]+")
 
 
 @dataclass(slots=True)
@@ -119,28 +122,62 @@ def _page(document: pdfium.PdfDocument, index: int) -> Page:
 
 
 def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
+    """Runs of one page. PDFium separates words with (generated) blanks; a word whose first and last
+    characters sit on one line no farther apart than its characters need is one run, from two box
+    calls. Only a word that fails this (a gap or a line break PDFium did not mark) is walked char by char."""
     raw_page = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw_page)
     if count <= 0:
         return []
     if count > MAX_CHARS_PER_PAGE:
         raise UnreadableInput(f"PDF 某页有 {count} 个字符，超过上限，不像是一份预算/决算公开文件。")
-    text = textpage.get_text_range(0, count)
+    text = textpage.get_text_range(0, count)[:count]
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox  # font-height boxes: a comma stands as tall as a digit
     runs: list[Run] = []
+    for word in _WORD_RE.finditer(text):
+        first, last = word.start(), word.end() - 1
+        if not loose_box(raw_page, first, ref):
+            runs += _walk(raw_page, text, first, last + 1, page_height)
+            continue
+        x0, top, bottom = rect.left, rect.top, rect.bottom
+        if top - bottom <= 0.1:  # text printed at no size cannot be seen: it is not part of the page
+            continue
+        if last == first:
+            runs.append(Run(word.group(), x0, page_height - top, rect.right, page_height - bottom))
+            continue
+        h = top - bottom
+        if not loose_box(raw_page, last, ref) or abs((rect.top + rect.bottom) - (top + bottom)) > 0.6 * h or (
+                rect.right - x0 > _width(word.group(), h)):
+            runs += _walk(raw_page, text, first, last + 1, page_height)
+            continue
+        runs.append(Run(word.group(), x0, page_height - max(top, rect.top), rect.right,
+                        page_height - min(bottom, rect.bottom)))
+    return [r for r in runs if isfinite(r.x0 + r.x1 + r.top + r.bottom)]  # a damaged file may place text nowhere
+
+
+def _width(word: str, height: float) -> float:
+    """The most a word can span without a gap: CJK characters are square, others narrower."""
+    wide = sum(1 for c in word if c >= "\u2e80")
+    return (wide + 0.7 * (len(word) - wide)) * height * 1.1 + 1
+
+
+def _walk(raw_page, text: str, start: int, end: int, page_height: float) -> list[Run]:
+    """Characters glued into runs one by one: a new run where the baseline moves or a gap opens."""
+    rect = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    runs: list[Run] = []
     chars: list[str] = []
     x0 = x1 = y0 = y1 = 0.0  # the current run, PDF coordinates (y up)
-    for index, char in enumerate(text[:count]):
-        if char <= " " or char in _BLANKS:
-            if chars:
-                runs.append(Run("".join(chars), x0, page_height - y1, x1, page_height - y0))
-                chars = []
-            continue
+    for index in range(start, end):
+        char = text[index]
         if not loose_box(raw_page, index, ref):
             continue
         cx0, cx1, cy0, cy1 = rect.left, rect.right, rect.bottom, rect.top
+        if cy1 - cy0 <= 0.1:
+            continue
         if chars:
             h = y1 - y0
             if y0 - 0.3 * h <= (cy0 + cy1) / 2 <= y1 + 0.3 * h and -h < cx0 - x1 < _GAP * h:

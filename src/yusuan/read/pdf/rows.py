@@ -106,7 +106,8 @@ def body_rows(pages: list[tuple[int, list[Run]]], slots: list[Slot], own_row: Ca
                 continue
             near = [r for r in page_rows if abs(_label_yc(r, yc) - yc) <= _WRAP * max(height, r.height)]
             if near:
-                target = min(near, key=lambda r: (round(abs(_label_yc(r, yc) - yc) / (0.3 * height)), r.yc))
+                step = max(0.3 * height, 0.1)  # distances within a step are a tie: the row above wins
+                target = min(near, key=lambda r: (round(abs(_label_yc(r, yc) - yc) / step), r.yc))
                 target.labels.extend(p for p in pieces if p.x0 < _amount_start(target))
                 target.texts.extend(p for p in pieces if p.x0 >= _amount_start(target))
             else:
