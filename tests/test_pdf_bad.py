@@ -97,7 +97,10 @@ def test_truncated_corpus_pdf(small_pdf: bytes, fraction: float) -> None:
     _ok_or_clear(small_pdf[: int(len(small_pdf) * fraction)])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = int(os.environ.get("YUSUAN_FUZZ", "80"))  # examples per fuzz test; raise it for a long run
+
+
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzz_mutated_corpus_pdf(small_pdf: bytes, data: st.DataObject) -> None:
     mutated = bytearray(small_pdf)
@@ -120,8 +123,7 @@ def plain_pdf(seed_doc: Document, seed_text: str) -> bytes:
     return seed_pdf(seed_doc, seed_text, compress=False)
 
 
-@settings(max_examples=int(os.environ.get("YUSUAN_FUZZ", "80")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=FUZZ, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_fuzz_page_content(plain_pdf: bytes, data: st.DataObject) -> None:
     """Damage the drawing operators themselves (positions, strings, fonts) of an uncompressed PDF."""
@@ -133,7 +135,7 @@ def test_fuzz_page_content(plain_pdf: bytes, data: st.DataObject) -> None:
     _ok_or_clear(bytes(mutated))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=2 * FUZZ, deadline=None)
 @given(tail=st.binary(max_size=2048))
 def test_fuzz_random_bytes_after_the_pdf_header(tail: bytes) -> None:
     _ok_or_clear(b"%PDF-1.7\n" + tail)

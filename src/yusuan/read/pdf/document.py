@@ -37,6 +37,9 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     tables, span = read_tables(lines, fmt, lambda line: is_heading(line, fmt), diagnostics)
     if not tables:
         raise UnreadableInput(f"按“{fmt.name}”格式没有读到任何表格。")
+    found = {t.number for t in tables}
+    diagnostics += [Diagnostic(f"没有找到表{spec.number}“{spec.title}”。") for spec in fmt.tables
+                    if spec.number not in found]
     toc = _contents_pages(lines)
     sections, claims = read_sections([line for line in lines if line.page not in toc], fmt,
                                      _span_without(lines, toc, span))
