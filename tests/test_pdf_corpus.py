@@ -7,6 +7,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+from yusuan.document_json import from_json, to_json
 from yusuan.model import Document
 from yusuan.read import read_path
 
@@ -49,6 +50,7 @@ def test_every_corpus_pdf_parses(corpus: Path) -> None:
         assert all(1 <= p <= int(entry["pages"]) for t in doc.tables for p in t.pages)
         assert len(doc.diagnostics) == DIAGNOSTICS[entry["file"]], [d.message for d in doc.diagnostics]
         assert doc.sections.explanations, entry["file"]
+        assert from_json(to_json(doc)) == doc  # pages and boxes survive the JSON
 
 
 def _row(doc: Document, number: int, *, code: str | None = None, key: str | None = None, side: str | None = None):

@@ -51,7 +51,7 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
         scope=_scope(cover, lines),
         format=fmt.id,
         unit=_main_unit(tables, fmt.unit),
-        title=squash(" ".join(line.text for line in cover[:2])) or None,
+        title="".join(squash(line.text) for line in cover[:3] if not _COVER_ENTITY_RE.search(line.text)) or None,
         file=file,
         sha256=hashlib.sha256(data).hexdigest(),
         reader="pdf",
