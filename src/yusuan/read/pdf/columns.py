@@ -24,18 +24,16 @@ class Slot:
     """A declared column found on the page: its key and the x-centre of its header."""
 
     spec: ColumnSpec
-    xc: float
-    x0: float
-    x1: float
+    xc: float  # nan: no header on any page; inf: the header lacks this column
 
 
-def _stacks(header: list[Run]) -> list[tuple[str, float, float, float]]:
+def _stacks(header: list[Run]) -> list[tuple[str, float]]:
     """Header cells as printed: each run, and each run with the one or two runs wrapped below it."""
     ordered = sorted(header, key=lambda r: (r.top, r.x0))
-    cells: list[tuple[str, float, float, float]] = []
+    cells: list[tuple[str, float]] = []  # (key, x-centre)
     for i, run in enumerate(ordered):
         text, x0, x1, bottom = run.text, run.x0, run.x1, run.bottom
-        cells.append((label_key(text), run.xc, x0, x1))
+        cells.append((label_key(text), run.xc))
         for below in ordered[i + 1:]:
             if below.top > bottom + 1.2 * run.height:
                 break
@@ -44,7 +42,7 @@ def _stacks(header: list[Run]) -> list[tuple[str, float, float, float]]:
                 continue
             text += below.text
             x0, x1, bottom = min(x0, below.x0), max(x1, below.x1), below.bottom
-            cells.append((label_key(text), (x0 + x1) / 2, x0, x1))
+            cells.append((label_key(text), (x0 + x1) / 2))
             if len(cells) > 4 * len(ordered):
                 break
     return cells
@@ -67,22 +65,23 @@ def find_slots(columns: tuple[ColumnSpec, ...], header: list[Run], after: float 
             if not column.optional:
                 missing.append(column)
             continue
-        _, xc, x0, x1 = found
-        slots.append(Slot(column, xc, x0, x1))
-        left = xc + 1
+        slots.append(Slot(column, found))
+        left = found + 1
     return slots, missing
 
 
-def _match(column: ColumnSpec, cells, left: float):
+def _match(column: ColumnSpec, cells: list[tuple[str, float]], left: float) -> float | None:
+    """x-centre of the leftmost header cell right of ``left`` that names the column: an exact name
+    first, else a cell that contains it (``2024年机关运行经费预算数``)."""
     names = [label_key(name) for name in column.header or (column.path[-1],)]
     for name in names:
-        exact = [c for c in cells if c[1] > left and c[0] == name]
+        exact = [xc for key, xc in cells if xc > left and key == name]
         if exact:
-            return min(exact, key=lambda c: c[1])
+            return min(exact)
     for name in names:
-        within = [c for c in cells if c[1] > left and name in c[0] and len(c[0]) <= len(name) + 8]
+        within = [xc for key, xc in cells if xc > left and name in key and len(key) <= len(name) + 8]
         if within:
-            return min(within, key=lambda c: (c[1], len(c[0])))
+            return min(within)
     return None
 
 

@@ -210,12 +210,12 @@ def _slots(blocks: list[_PageBlock], groups: list[tuple[ColumnSpec, ...]], table
             diagnostics.append(Diagnostic(f"表{table.number} 表头中找不到这些列：{names}。", at))
             found = [[*g, *_placeholders(c, g)] for g, c in zip(found, groups, strict=True)]
         return found
-    return [[Slot(c, float("nan"), 0, 0) for c in columns if not c.optional] for columns in groups]
+    return [[Slot(c, float("nan")) for c in columns if not c.optional] for columns in groups]
 
 
 def _placeholders(columns: tuple[ColumnSpec, ...], found: list[Slot]) -> list[Slot]:
     keys = {s.spec.key for s in found}
-    return [Slot(c, float("inf"), 0, 0) for c in columns if c.key not in keys and not c.optional]
+    return [Slot(c, float("inf")) for c in columns if c.key not in keys and not c.optional]
 
 
 def _boundaries(blocks: list[_PageBlock], slots: list[list[Slot]], codes: bool) -> list[float]:
