@@ -29,3 +29,16 @@ def corpus() -> Path:
     if not (CORPUS / "MANIFEST.tsv").exists():
         pytest.skip("../shared/corpus is absent (a fresh clone): the real PDFs are not redistributed")
     return CORPUS
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    """Run ``yusuan …`` in-process as a user would; returns (exit code, stdout, stderr)."""
+    from yusuan.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -9,13 +9,6 @@ from pathlib import Path
 
 from check_helpers import edit
 from conftest import SEED
-from yusuan.cli import main
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def broken_seed(tmp_path: Path, seed_text: str) -> Path:
@@ -24,23 +17,23 @@ def broken_seed(tmp_path: Path, seed_text: str) -> Path:
     return path
 
 
-def test_seed_report_exit_0(capsys) -> None:
-    code, out, err = run(capsys, "check", str(SEED))
+def test_seed_report_exit_0(cli) -> None:
+    code, out, err = cli("check", str(SEED))
     assert code == 0 and err == ""
     assert "江门市社会保险基金管理局 2024 年部门预算" in out
     assert "提示（1）" in out and "错误（" not in out and "SUM-HIERARCHY" in out and "180.80" in out
     assert out.rstrip().endswith("共 0 个错误、0 个警告、1 个提示：未发现错误。")
 
 
-def test_errors_exit_1_grouped_by_severity(tmp_path: Path, seed_text: str, capsys) -> None:
-    code, out, _ = run(capsys, "check", str(broken_seed(tmp_path, seed_text)))
+def test_errors_exit_1_grouped_by_severity(tmp_path: Path, seed_text: str, cli) -> None:
+    code, out, _ = cli("check", str(broken_seed(tmp_path, seed_text)))
     assert code == 1
     assert out.index("错误（") < out.index("提示（1）")
     assert "GD-T8-SANGONG" in out and "NARR-TABLE" in out and "发现错误，请核对。" in out
 
 
-def test_json_report(tmp_path: Path, seed_text: str, capsys) -> None:
-    code, out, _ = run(capsys, "check", str(broken_seed(tmp_path, seed_text)), "--format", "json")
+def test_json_report(tmp_path: Path, seed_text: str, cli) -> None:
+    code, out, _ = cli("check", str(broken_seed(tmp_path, seed_text)), "--format", "json")
     assert code == 1
     data = json.loads(out)
     assert data["schema"] == "yusuan.findings/1" and data["document"]["file"] == "broken.txt"
@@ -51,40 +44,40 @@ def test_json_report(tmp_path: Path, seed_text: str, capsys) -> None:
     assert (finding["actual"], finding["expected"]) == ("7.50", "6.50")
 
 
-def test_document_json_input_and_output_file(tmp_path: Path, capsys) -> None:
+def test_document_json_input_and_output_file(tmp_path: Path, cli) -> None:
     document = tmp_path / "seed.json"
-    assert run(capsys, "parse", str(SEED), "-o", str(document))[0] == 0
+    assert cli("parse", str(SEED), "-o", str(document))[0] == 0
     target = tmp_path / "report.json"
-    code, out, err = run(capsys, "check", str(document), "-f", "json", "-o", str(target))
+    code, out, err = cli("check", str(document), "-f", "json", "-o", str(target))
     assert code == 0 and out == "" and f"已写入 {target}" in err and "未发现错误" in err
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["info"] == 1
 
 
-def test_unreadable_input_exit_2_one_chinese_line(tmp_path: Path, capsys) -> None:
+def test_unreadable_input_exit_2_one_chinese_line(tmp_path: Path, cli) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("今天天气很好。\n", encoding="utf-8")
-    code, out, err = run(capsys, "check", str(bad))
+    code, out, err = cli("check", str(bad))
     assert code == 2 and out == "" and err.startswith("错误：") and "Traceback" not in err
-    code, _, err = run(capsys, "check", str(tmp_path / "missing.txt"))
+    code, _, err = cli("check", str(tmp_path / "missing.txt"))
     assert code == 2 and "找不到文件" in err
 
 
-def test_several_files_one_unreadable(tmp_path: Path, seed_text: str, capsys) -> None:
+def test_several_files_one_unreadable(tmp_path: Path, seed_text: str, cli) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
-    code, out, err = run(capsys, "check", str(SEED), str(bad), str(broken_seed(tmp_path, seed_text)), "-f", "json")
+    code, out, err = cli("check", str(SEED), str(bad), str(broken_seed(tmp_path, seed_text)), "-f", "json")
     assert code == 2  # unreadable wins over errors: something was not checked at all
     assert "empty.txt" in err and "文件是空的" in err
     reports = json.loads(out)
     assert [r["document"]["file"] for r in reports] == ["published.txt", "broken.txt"]
 
 
-def test_report_file_is_not_clobbered_on_bad_input(tmp_path: Path, capsys) -> None:
+def test_report_file_is_not_clobbered_on_bad_input(tmp_path: Path, cli) -> None:
     target = tmp_path / "report.txt"
     target.write_text("keep me", encoding="utf-8")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
-    assert run(capsys, "check", str(bad), "-o", str(target))[0] == 2
+    assert cli("check", str(bad), "-o", str(target))[0] == 2
     assert target.read_text(encoding="utf-8") == "keep me"
 
 

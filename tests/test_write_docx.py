@@ -99,8 +99,8 @@ def test_a_shanghai_document_writes_its_own_tables(corpus: Path) -> None:
     word = open_docx(BytesIO(docx_bytes(document)))
     assert len(word.tables) == len(document.tables)
     t2 = word.tables[1]
-    assert [c.text for c in t2.rows[0].cells[:4]] == ["功能分类科目", "功能分类科目", "合计", "财政拨款收入"]
-    assert [c.text for c in t2.rows[1].cells[:3]] == ["科目编码", "科目名称", "合计"]
-    assert word.tables[6].rows[0].cells[0].text == "经济分类科目"  # 表8, by its 30x codes
+    assert [c.text for c in t2.rows[0].cells[:4]] == ["功能分类科目", "功能分类科目", "收入预算", "收入预算"]
+    assert [c.text for c in t2.rows[1].cells[:4]] == ["科目编码", "科目名称", "合计", "财政拨款收入"]
+    assert word.tables[7].rows[0].cells[0].text == "经济分类科目"  # 表8, by its 30x codes
     cells = {cell.text for row in t2.rows for cell in row.cells}
     assert all(amount_text(v) in cells for row in document.table(2).rows for v in row.values)

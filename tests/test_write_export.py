@@ -9,7 +9,6 @@ import pytest
 
 import yusuan.write as write
 from conftest import SEED
-from yusuan.cli import main
 from yusuan.document_json import from_json
 from yusuan.errors import YusuanError
 from yusuan.model import Document
@@ -58,30 +57,25 @@ def test_unsafe_characters_leave_the_file_name() -> None:
     assert write.file_stem(document) == "某局_办公室___2025年部门预算"
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
-
-def test_cli_exports_from_a_disclosure_and_from_its_workbook(tmp_path: Path, capsys) -> None:
-    code, out, err = run(capsys, "export", str(SEED), "-o", str(tmp_path / "a"), "--to", "xlsx,html")
+def test_cli_exports_from_a_disclosure_and_from_its_workbook(tmp_path: Path, cli) -> None:
+    code, out, err = cli("export", str(SEED), "-o", str(tmp_path / "a"), "--to", "xlsx,html")
     assert code == 0 and out == ""
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [f"{STEM}.html", f"{STEM}.xlsx"]
     assert "江门市社会保险基金管理局 2024 年部门预算" in err and f"已写入 {tmp_path / 'a' / STEM}.xlsx" in err
-    code, _, err = run(capsys, "export", str(tmp_path / "a" / f"{STEM}.xlsx"), "-o", str(tmp_path / "b"), "-t", "json")
+    code, _, err = cli("export", str(tmp_path / "a" / f"{STEM}.xlsx"), "-o", str(tmp_path / "b"), "-t", "json")
     assert code == 0
     again = from_json((tmp_path / "b" / f"{STEM}.json").read_text("utf-8"))
     assert again.meta.reader == "xlsx" and len(again.tables) == 12
 
 
-def test_cli_errors_are_one_chinese_line(tmp_path: Path, capsys) -> None:
-    code, _, err = run(capsys, "export", str(SEED), "-o", str(tmp_path), "--to", "doc")
+def test_cli_errors_are_one_chinese_line(tmp_path: Path, cli) -> None:
+    code, _, err = cli("export", str(SEED), "-o", str(tmp_path), "--to", "doc")
     assert code == 2 and err.count("\n") == 1 and "未知的输出格式“doc”" in err
-    code, _, err = run(capsys, "export", str(tmp_path / "missing.json"), "-o", str(tmp_path))
+    code, _, err = cli("export", str(tmp_path / "missing.json"), "-o", str(tmp_path))
     assert code == 2 and "找不到文件" in err
     blocked = tmp_path / "file"
     blocked.write_text("x", encoding="utf-8")
-    code, _, err = run(capsys, "export", str(SEED), "-o", str(blocked), "--to", "json")
+    code, _, err = cli("export", str(SEED), "-o", str(blocked), "--to", "json")
     assert code == 2 and "无法写入" in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == [blocked]

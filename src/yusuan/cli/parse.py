@@ -31,7 +31,7 @@ def split_format_options(values: list[str]) -> tuple[str, str | None]:
 
 @app.command()
 def parse(
-    file: Annotated[str, typer.Argument(help="公开文件：文本（.txt）或 Document JSON", show_default=False)],
+    file: Annotated[str, typer.Argument(help="公开文件：PDF、文本（.txt）或 Document JSON", show_default=False)],
     format: Annotated[list[str], typer.Option(
         "--format", "-f",
         help="输出格式 json（默认）或 text（以表格显示）；也可给出公开格式 ID（如 gd-budget-12）以跳过自动识别。",

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cache
 
 from yusuan.errors import UnreadableInput
 from yusuan.formats.spec import FormatSpec, all_formats, load_format
 from yusuan.text import label_key
 
 MIN_TITLES = 3  # fewer matching titles than this is not evidence of a format
+TITLE_PREFIX_RE = re.compile(r"^(?:表\d{1,2}[:：]?|\d{1,2}[.．、]|[一二三四五六七八九十]+、)?(?:20\d{2}年度?)?")
+
+_PREFIX_STARTS = frozenset("表0123456789一二三四五六七八九十")
+
+
+def title_key(text: str) -> str:
+    """A printed title as a matching key: numbering, ``表N`` and the year in front removed
+    (``5．2024年部门一般公共预算支出功能分类预算表`` → ``部门一般公共预算支出功能分类预算表``)."""
+    return TITLE_PREFIX_RE.sub("", label_key(text), count=1)
 
 
 def title_keys(lines: Iterable[str]) -> set[str]:
@@ -19,15 +30,26 @@ def title_keys(lines: Iterable[str]) -> set[str]:
     for i, text in enumerate(texts):
         if "表" not in text or len(text) > 60:
             continue
+        if "…" in text:  # a table of contents line: the title before its leader dots
+            keys.add(title_key(text.split("…")[0]))
         for start in range(max(0, i - 2), i + 1):
             for end in range(i + 1, min(len(texts), i + 4) + 1):
                 if end - start <= 3:
-                    keys.add(label_key("".join(texts[start:end])))
+                    key = label_key("".join(texts[start:end]))
+                    keys.add(key)
+                    if key[:1] in _PREFIX_STARTS and (cut := TITLE_PREFIX_RE.match(key).end()):  # type: ignore[union-attr]
+                        keys.add(key[cut:])
     return keys
 
 
+@cache
+def _declared_keys(format_id: str) -> tuple[tuple[str, ...], ...]:
+    """Each table's titles as keys, once per process."""
+    return tuple(tuple(label_key(t) for t in table.titles) for table in load_format(format_id).tables)
+
+
 def score(fmt: FormatSpec, keys: set[str]) -> int:
-    return sum(1 for table in fmt.tables if any(label_key(t) in keys for t in table.titles))
+    return sum(1 for titles in _declared_keys(fmt.id) if any(t in keys for t in titles))
 
 
 def detect_format(lines: Iterable[str], forced: str | None = None) -> FormatSpec:

@@ -17,7 +17,7 @@ from typing import Any
 from yusuan.formats.catalog import RENAMED
 from yusuan.text import chinese_numeral
 
-LAYOUTS = frozenset({"two_sided", "code_rows", "fixed_rows", "project_rows"})
+LAYOUTS = frozenset({"two_sided", "code_rows", "fixed_rows", "project_rows", "values_row"})
 
 
 class FormatDeclarationError(ValueError):
@@ -26,8 +26,13 @@ class FormatDeclarationError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class ColumnSpec:
+    """An amount column. ``header``: the words it may be printed under (default: the last path element);
+    ``optional``: a column some documents of the format leave out (it is then not in the table)."""
+
     key: str
     path: tuple[str, ...]
+    header: tuple[str, ...] = ()
+    optional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +65,29 @@ class TableSpec:
     expense: tuple[RowSpec, ...] = ()  # two_sided
     text_column: ColumnSpec | None = None
     may_be_empty: bool = False
+    # two_sided: each side's own amount columns, where they differ from ``columns``
+    income_columns: tuple[ColumnSpec, ...] = ()
+    expense_columns: tuple[ColumnSpec, ...] = ()
+    groups: int = 1  # code_rows printed as N side-by-side column groups (决算 表6: 301/303 | 302/310)
+    unit: str | None = None  # the table's own unit where it differs from the format's
+    row_label: str | None = None  # values_row: the name of the one unlabelled row (预算数)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def titles(self) -> tuple[str, ...]:
         return (self.title, *self.variants)
+
+    @property
+    def side_columns(self) -> tuple[tuple[ColumnSpec, ...], tuple[ColumnSpec, ...]]:
+        """The columns of the 收入 and 支出 sides of a two-sided table."""
+        return (self.income_columns or self.columns, self.expense_columns or self.columns)
+
+    @property
+    def all_columns(self) -> tuple[ColumnSpec, ...]:
+        """Every amount column of the table: a two-sided table with sides of their own has both."""
+        if self.income_columns or self.expense_columns:
+            return (*self.side_columns[0], *self.side_columns[1])
+        return self.columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +136,13 @@ def _side(raw_rows: list[dict[str, Any]], classes: tuple[tuple[str, str], ...]) 
 
 
 _TABLE_KEYS = {"number", "key", "title", "variants", "layout", "codes", "columns", "rows", "income",
-               "expense", "text_column", "may_be_empty"}
+               "expense", "text_column", "may_be_empty", "income_columns", "expense_columns", "groups", "unit",
+               "row_label"}
+
+
+def _columns(raw: list[dict[str, Any]]) -> tuple[ColumnSpec, ...]:
+    return tuple(ColumnSpec(c["key"], tuple(c["path"]), tuple(c.get("header", ())), bool(c.get("optional", False)))
+                 for c in raw)
 
 
 def _table(raw: dict[str, Any], classes: tuple[tuple[str, str], ...]) -> TableSpec:
@@ -126,7 +155,7 @@ def _table(raw: dict[str, Any], classes: tuple[tuple[str, str], ...]) -> TableSp
         key=raw["key"],
         title=raw["title"],
         layout=layout,
-        columns=tuple(ColumnSpec(c["key"], tuple(c["path"])) for c in raw["columns"]),
+        columns=_columns(raw.get("columns", [])),
         variants=tuple(raw.get("variants", ())),
         codes=raw.get("codes"),
         rows=tuple(_row(r) for r in raw.get("rows", ())),
@@ -134,6 +163,11 @@ def _table(raw: dict[str, Any], classes: tuple[tuple[str, str], ...]) -> TableSp
         expense=_side(raw.get("expense", []), classes),
         text_column=ColumnSpec(text_column["key"], tuple(text_column["path"])) if text_column else None,
         may_be_empty=bool(raw.get("may_be_empty", False)),
+        income_columns=_columns(raw.get("income_columns", [])),
+        expense_columns=_columns(raw.get("expense_columns", [])),
+        groups=int(raw.get("groups", 1)),
+        unit=raw.get("unit"),
+        row_label=raw.get("row_label"),
         extra={k: v for k, v in raw.items() if k not in _TABLE_KEYS},
     )
 

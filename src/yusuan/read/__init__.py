@@ -9,24 +9,29 @@ from yusuan.document_json import from_json
 from yusuan.errors import UnreadableInput
 from yusuan.model import Document
 from yusuan.read.lines import decode
+from yusuan.read.pdf import is_pdf, read_pdf
 from yusuan.read.text import read_text
 from yusuan.read.xlsx import is_xlsx, read_xlsx
 
-__all__ = ["read_bytes", "read_path", "read_text"]
+__all__ = ["read_bytes", "read_path", "read_pdf", "read_text"]
 
 
 def read_bytes(data: bytes, *, name: str | None = None, format_id: str | None = None) -> Document:
     """Read a disclosure held in memory; ``name`` is only used to report and record where it came from.
 
-    Text is read as a disclosure; a Document JSON (as ``yusuan parse`` writes it) is read back as is;
-    an Excel workbook in the layout ``yusuan export`` writes is read by :mod:`yusuan.read.xlsx`.
+    A PDF (``%PDF-``) goes to the PDF reader; an Excel workbook in the layout ``yusuan export`` writes is
+    read by :mod:`yusuan.read.xlsx`; text is read as a disclosure; a Document JSON (as ``yusuan parse``
+    writes it) is read back as is.
     """
-    if is_xlsx(data):
-        return read_xlsx(data, name=name, format_id=format_id)
-    text = decode(data)
-    if text.lstrip().startswith("{"):
-        return from_json(text)
-    document = read_text(text, format_id=format_id, file=name)
+    if is_pdf(data):
+        document = read_pdf(data, format_id=format_id, file=name)
+    elif is_xlsx(data):
+        document = read_xlsx(data, name=name, format_id=format_id)
+    else:
+        text = decode(data)
+        if text.lstrip().startswith("{"):
+            return from_json(text)
+        document = read_text(text, format_id=format_id, file=name)
     document.meta.sha256 = hashlib.sha256(data).hexdigest()
     return document
 

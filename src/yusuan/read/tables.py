@@ -21,8 +21,8 @@ from yusuan.text import label_key, ordinal_number, split_ordinal, squash
 
 TABLE_LINE_RE = re.compile(r"^表\s*(\d{1,2})(?:\s+(\S.*))?$")
 UNIT_RE = re.compile(r"单位[:：]\s*(亿元|万元|元)")
-ENTITY_RE = re.compile(r"(?:单位名称|编制单位|部门名称)[:：]\s*(.+?)\s*(?=单位[:：]|$)")
-NOTE_RE = re.compile(r"^注[:：]\s*(.*)$")
+ENTITY_RE = re.compile(r"(?:单位名称|编制单位|编制部门|部门名称)[:：]\s*(.+?)\s*(?=单位[:：]|$)")
+NOTE_RE = re.compile(r"^(?:注|说明)[:：]\s*(.*)$")
 TOTAL_LABELS = frozenset({"合计", "总计"})
 _SENTENCE_END = "。；！？.;"
 
@@ -125,7 +125,7 @@ def _read_table(lines: list[Line], start: TableStart, end: int, diagnostics: lis
     body = _drop_repeated_headers(body, header)
     reader = _LAYOUT_READERS[spec.layout]
     table.rows = reader(body, spec, table, diagnostics)
-    table.notes = _notes(lines[note_at:end])
+    table.notes = join_notes([line.text for line in lines[note_at:end]])
     table.pages = sorted({line.page for line in lines[start.index:end]})
     if not table.rows:
         diagnostics.append(Diagnostic(f"表{spec.number}“{start.title}”没有读到任何数据行。",
@@ -184,16 +184,19 @@ def _drop_repeated_headers(body: list[Line], header: list[str]) -> list[Line]:
     return kept
 
 
-def _notes(lines: list[Line]) -> list[str]:
+def join_notes(texts: list[str]) -> list[str]:
+    """The ``注：`` lines under a table as notes: a line continues the note before it unless that one
+    ended a sentence, or the line is numbered (``1.``) or starts with ``注：`` itself."""
     notes: list[str] = []
-    for k, line in enumerate(lines):
-        text = line.text
-        if k == 0:
-            text = NOTE_RE.match(text).group(1)  # type: ignore[union-attr]
-        if notes and notes[-1] and notes[-1][-1] not in _SENTENCE_END and not re.match(r"^\d+[.．、]", text):
-            notes[-1] += squash(text)
+    for raw in texts:
+        text = squash(raw)
+        match = NOTE_RE.match(text)
+        if match:
+            notes.append(match.group(1))
+        elif notes and notes[-1] and notes[-1][-1] not in _SENTENCE_END and not re.match(r"^\d+[.．、]", text):
+            notes[-1] += text
         else:
-            notes.append(squash(text))
+            notes.append(text)
     return [n for n in notes if n]
 
 

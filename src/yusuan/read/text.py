@@ -37,10 +37,10 @@ def read_text(text: str, *, format_id: str | None = None, file: str | None = Non
     part1 = found.get(1)
     if part1:
         end = min(part1[2], table_start if table_start is not None else part1[2])
-        parts.overview(_without_table_preamble(lines[part1[1]:end]), sections)
+        parts.overview(without_table_preamble(lines[part1[1]:end]), sections)
     claims: list[Claim] = []
     if part3:
-        sections.explanations, claims = _explanations(lines[part3[1]:part3[2]])
+        sections.explanations, claims = explain(lines[part3[1]:part3[2]])
     part4 = found.get(4)
     if part4:
         sections.glossary = parts.glossary(lines[part4[1]:part4[2]])
@@ -59,21 +59,23 @@ def read_text(text: str, *, format_id: str | None = None, file: str | None = Non
     return Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
 
 
-def _without_table_preamble(lines: list[Line]) -> list[Line]:
+def without_table_preamble(lines: list[Line]) -> list[Line]:
     return [line for line in lines if not (UNIT_RE.search(line.text) and ENTITY_RE.search(line.text))]
 
 
-def _explanations(lines: list[Line]) -> tuple[list, list[Claim]]:
+def explain(lines: list[Line], prefix: str = "") -> tuple[list, list[Claim]]:
+    """Numbered narrative sections and the claims they state; ``prefix`` goes in front of each number."""
     sections = []
     claims: list[Claim] = []
     for block in parts.blocks(lines):
         if block.number is None:
             continue
+        number = prefix + block.number
         prose, key_projects = claims_mod.split_key_projects(block.lines)
-        sections.append(parts.Section(block.number, block.title, parts.join(prose),
+        sections.append(parts.Section(number, block.title, parts.join(prose),
                                       parts.source_of(prose, block.heading)))
-        claims += claims_mod.narrative_claims(block.number, prose)
-        claims += claims_mod.key_project_claims(block.number, key_projects)
+        claims += claims_mod.narrative_claims(number, prose)
+        claims += claims_mod.key_project_claims(number, key_projects)
     return sections, claims
 
 
