@@ -24,7 +24,7 @@ $(VENV)/.installed-web: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-base
 
 # The corpus of real PDFs sits beside the repository when there is one (it is not redistributed).
-CORPUS := $(wildcard ../shared/corpus)
+CORPUS := $(wildcard ../shared/corpus/*.pdf)
 PORT   ?= 8000
 
 demo: $(VENV)/.installed-web
@@ -33,7 +33,7 @@ demo: $(VENV)/.installed-web
 	$(BIN)/yusuan template $(OUT)/jiangmen-2024-预算.xlsx --from examples/jiangmen-2024/budget --force
 	$(BIN)/yusuan build $(OUT)/jiangmen-2024-预算.xlsx -o $(OUT)/jiangmen-2024
 	$(BIN)/yusuan check examples/jiangmen-2024/published.txt
-	$(BIN)/yusuan ingest examples $(OUT)/jiangmen-2024 $(CORPUS) --db $(OUT)/yusuan.duckdb || true
+	-$(BIN)/yusuan ingest examples $(OUT)/jiangmen-2024/*.pdf $(CORPUS) --db $(OUT)/yusuan.duckdb
 	$(BIN)/yusuan serve --db $(OUT)/yusuan.duckdb --port $(PORT)
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).

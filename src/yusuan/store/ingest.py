@@ -132,7 +132,10 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_quiet_worker)
 
 
-def _run(pending: deque[tuple[str, str]], jobs: int, writer: Writer) -> list[tuple[str, str]]:
+Work = Callable[[str], Outcome]  # what a worker does with one path (tests substitute one that crashes)
+
+
+def _run(pending: deque[tuple[str, str]], jobs: int, writer: Writer, work: Work) -> list[tuple[str, str]]:
     """Work through ``pending`` with one pool; returns the files in flight when the pool broke (if it did)."""
     inflight: dict[Future[Outcome], tuple[str, str]] = {}
     with _pool(jobs) as pool:
@@ -140,7 +143,7 @@ def _run(pending: deque[tuple[str, str]], jobs: int, writer: Writer) -> list[tup
             while pending or inflight:
                 while pending and len(inflight) < jobs * WINDOW:
                     item = pending.popleft()
-                    inflight[pool.submit(analyse_file, item[0])] = item
+                    inflight[pool.submit(work, item[0])] = item
                 done, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for future in done:
                     try:
@@ -155,13 +158,13 @@ def _run(pending: deque[tuple[str, str]], jobs: int, writer: Writer) -> list[tup
     return []
 
 
-def run_local(todo: list[tuple[str, str]], jobs: int, writer: Writer) -> None:
+def run_local(todo: list[tuple[str, str]], jobs: int, writer: Writer, work: Work = analyse_file) -> None:
     pending = deque(todo)
     suspects: list[tuple[str, str]] = []
     while pending:
-        suspects += _run(pending, jobs, writer)
+        suspects += _run(pending, jobs, writer, work)
     for item in suspects:  # one at a time, so a crash names its file
-        if _run(deque([item]), 1, writer):
+        if _run(deque([item]), 1, writer, work):
             path = item[0]
             writer.take(Outcome(path=path, file=Path(path).name, sha256=item[1], reason=CRASHED))
 

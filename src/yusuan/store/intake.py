@@ -126,11 +126,11 @@ def check_content(data: bytes, name: str) -> str:
     kind = sniff(data)
     suffix = Path(name).suffix.lower()
     claimed = SUFFIXES.get(suffix)
-    if kind in {"zip", "binary"}:
-        raise UnreadableInput(f"{name} 是{KIND_NAMES[kind]}，不能读取；只接受 {ACCEPTED}。")
     if claimed is not None and claimed != kind:
         raise UnreadableInput(f"{name} 的扩展名是 {suffix}，内容却是{KIND_NAMES[kind]}；"
                               "文件类型与扩展名不符，已拒绝。")
+    if kind in {"zip", "binary"}:
+        raise UnreadableInput(f"{name} 是{KIND_NAMES[kind]}，不能读取；只接受 {ACCEPTED}。")
     if claimed is None and suffix:
         raise UnreadableInput(f"{name} 的扩展名 {suffix} 不受支持；只接受 {ACCEPTED}。")
     if kind == "xlsx":
