@@ -122,17 +122,16 @@ def test_dask_local_cluster_stores_the_same_rows(tmp_path: Path, seed_text: str)
 
     write_variants(seed_text, tmp_path / "docs", 10)
     (tmp_path / "docs" / "bad.txt").write_text("没有表格", encoding="utf-8")
+    rows = ("SELECT d.entity, c.table_number, c.row_index, c.column_index, c.printed "
+            "FROM cells c JOIN documents d ON d.id = c.document_id ORDER BY ALL")
     with Store(tmp_path / "local.duckdb") as local:
         ingest(local, [tmp_path / "docs"], jobs=2)
-        expected = local.cursor().execute("SELECT d.entity, c.table_number, c.row_index, c.column_index, c.printed "
-                                          "FROM cells c JOIN documents d ON d.id = c.document_id ORDER BY ALL").fetchall()
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Store(tmp_path / "dask.duckdb") as store:
+        expected = local.cursor().execute(rows).fetchall()
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, Store(tmp_path / "dask.duckdb") as store:
         report = ingest_dask(store, [tmp_path / "docs"], cluster.scheduler_address, parquet=tmp_path / "parquet")
         assert len(report.stored) == 10 and [Path(p).name for p, _ in report.failed] == ["bad.txt"]
-        got = store.cursor().execute("SELECT d.entity, c.table_number, c.row_index, c.column_index, c.printed "
-                                     "FROM cells c JOIN documents d ON d.id = c.document_id ORDER BY ALL").fetchall()
-        assert got == expected and assert_whole(store) == 10
+        assert store.cursor().execute(rows).fetchall() == expected and assert_whole(store) == 10
         assert sorted(p.name for p in (tmp_path / "parquet").glob("part-*/*.parquet")) == sorted(
             f"{t}.parquet" for t in ("documents", "cells", "claims", "findings", "finding_cells") for _ in range(2))
         rerun = ingest_dask(store, [tmp_path / "docs"], cluster.scheduler_address, parquet=tmp_path / "parquet2")
