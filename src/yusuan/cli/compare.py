@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import Decimal
 from typing import Annotated
 
 import typer
@@ -15,16 +14,11 @@ from rich.table import Table as RichTable
 from yusuan.cli.app import app, console
 from yusuan.cli.database import DbOption, db_path
 from yusuan.errors import YusuanError
-from yusuan.money import format_amount
 from yusuan.store.browse import compare_stored
-from yusuan.store.compare import STATUS
+from yusuan.store.compare import STATUS, shown
 from yusuan.store.db import Store
 
 FORMATS = ("table", "json", "csv")
-
-
-def _amount(value: str | None) -> str:
-    return "" if value is None else format_amount(Decimal(value), places=None)
 
 
 @app.command()
@@ -70,7 +64,7 @@ def compare(
             view.add_column(name, justify=justify, overflow="fold")
         for d in t["differences"]:
             percent = f"{d['percent']}%" if d["percent"] is not None else ""
-            view.add_row(d["side"] or "", d["code"] or "", escape(d["label"]), escape(d["column"]), _amount(d["a"]),
-                         _amount(d["b"]), _amount(d["change"]), percent, STATUS[d["status"]])
+            view.add_row(d["side"] or "", d["code"] or "", escape(d["label"]), escape(d["column"]), shown(d["a"]),
+                         shown(d["b"]), shown(d["change"], signed=True), percent, STATUS[d["status"]])
         console.print(view)
     console.print(f"共 {data['changed']} 处不同。", highlight=False)

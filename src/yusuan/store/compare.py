@@ -9,11 +9,24 @@ blank is not zero: a cell blank on one side and printed on the other is reported
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from yusuan.model import Document, Row, Table
-from yusuan.money import AmountError, Unit, convert, round_half_up
+from yusuan.money import AmountError, Unit, convert, format_amount, round_half_up
+
+
+def shown(text: str | None, signed: bool = False) -> str:
+    """A decimal string as the tables print it (``1,918.42``, places kept; ``+10.00`` when ``signed``)."""
+    if text is None:
+        return ""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text
+    printed = format_amount(value, places=None)
+    return f"+{printed}" if signed and value > 0 else printed
+
 
 STATUS = {"changed": "有增减", "added": "仅 B 有", "removed": "仅 A 有", "same": "相同"}
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from swagger_ui_bundle import swagger_ui_path
 from yusuan import __version__
 from yusuan.cli.show import KINDS
 from yusuan.errors import YusuanError
-from yusuan.money import format_amount
+from yusuan.store.compare import shown
 from yusuan.store.db import Store
 from yusuan.web import api, pages
 from yusuan.web.uploads import UploadLimit
@@ -39,18 +38,6 @@ STATUS_TEXT = {400: "请求有误", 404: "找不到页面", 405: "不支持这�
                422: "无法处理", 500: "服务器内部错误"}
 
 
-def amount(text: str | None, signed: bool = False) -> str:
-    """A decimal string as printed in the tables (``1,918.42``, places kept); anything else as is."""
-    if text is None:
-        return ""
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return text
-    shown = format_amount(value, places=None)
-    return f"+{shown}" if signed and value > 0 else shown
-
-
 def kind_title(summary: dict[str, Any]) -> str:
     """部门预算 / 单位决算 …, as the document calls itself."""
     title = KINDS.get(summary.get("kind") or "", summary.get("kind") or "")
@@ -59,7 +46,7 @@ def kind_title(summary: dict[str, Any]) -> str:
 
 def _templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
-    env.filters["amount"] = amount
+    env.filters["amount"] = shown
     env.globals["kind_title"] = kind_title
     env.globals["kinds"] = KINDS
     return Jinja2Templates(env=env)
