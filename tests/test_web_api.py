@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi", reason="yusuan[web] is not installed")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from conftest import SEED  # noqa: E402
-from store_helpers import variant  # noqa: E402
-from yusuan.web.app import create_app  # noqa: E402
+from conftest import SEED
+from store_helpers import variant
+from yusuan.web.app import create_app
 
 LIMIT = 2 * 1024 * 1024
 
