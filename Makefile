@@ -17,16 +17,28 @@ $(VENV)/.installed-base: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@ $(VENV)/.installed-base $(VENV)/.installed-web
+
+$(VENV)/.installed-web: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[web]'
 	touch $@ $(VENV)/.installed-base
 
-demo: $(VENV)/.installed-base
+# The corpus of real PDFs sits beside the repository when there is one (it is not redistributed).
+CORPUS := $(wildcard ../shared/corpus/*.pdf)
+PORT   ?= 8000
+
+demo: $(VENV)/.installed-web
 	@mkdir -p $(OUT)
 	$(BIN)/yusuan parse examples/jiangmen-2024/published.txt -o $(OUT)/published/jiangmen-2024.json
 	$(BIN)/yusuan template $(OUT)/jiangmen-2024-预算.xlsx --from examples/jiangmen-2024/budget --force
 	$(BIN)/yusuan build $(OUT)/jiangmen-2024-预算.xlsx -o $(OUT)/jiangmen-2024
 	$(BIN)/yusuan check examples/jiangmen-2024/published.txt
+	-$(BIN)/yusuan ingest examples $(OUT)/jiangmen-2024/*.pdf $(CORPUS) --db $(OUT)/yusuan.duckdb
+	$(BIN)/yusuan serve --db $(OUT)/yusuan.duckdb --port $(PORT)
 
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 test: $(VENV)/.installed-dev
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

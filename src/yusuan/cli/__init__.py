@@ -13,7 +13,7 @@ import sys
 import typer
 
 # Importing a command module registers its command on ``app``.
-from yusuan.cli import build, check, export, parse, template  # noqa: F401
+from yusuan.cli import build, check, compare, dump, export, ingest, parse, query, serve, template  # noqa: F401
 from yusuan.cli.app import app, console_err
 from yusuan.errors import YusuanError
 

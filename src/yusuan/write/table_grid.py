@@ -47,6 +47,8 @@ class Cell:
     value: Decimal | None = None
     indent: int = 0
     total: bool = False  # a 合计/总计 row: printed bold
+    row: int | None = None  # the index of the Table row it prints (pages link findings to cells by it)
+    column: int | None = None  # the index of its amount column; the text column comes after them
 
 
 @dataclass(slots=True)
@@ -153,13 +155,13 @@ def build_grid(table: Table, spec: TableSpec | None = None) -> Grid:
         header.append(HeaderCell(table.text_column.label, 0, len(kinds), rows))
         kinds.append("text")
     grid = Grid(table, layout, kinds, header, rows)
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         total = row.level == 0
-        cells = [Cell(row.code or "", "code", total=total)] if layout == "code_rows" else []
-        cells.append(Cell(label_text(row), "label", indent=indent_of(row), total=total))
-        cells += [Cell(amount_text(v), "amount", v, total=total) for v in row.values]
+        cells = [Cell(row.code or "", "code", total=total, row=r)] if layout == "code_rows" else []
+        cells.append(Cell(label_text(row), "label", indent=indent_of(row), total=total, row=r))
+        cells += [Cell(amount_text(v), "amount", v, total=total, row=r, column=c) for c, v in enumerate(row.values)]
         if table.text_column is not None:
-            cells.append(Cell(row.text or "", "text"))
+            cells.append(Cell(row.text or "", "text", row=r, column=len(row.values)))
         grid.body.append(cells)
     return grid
 
@@ -212,15 +214,16 @@ def _two_sided(table: Table) -> Grid:
     grid = Grid(table, "two_sided", kinds, header, depth + 1)
     income = [r for r in table.rows if r.side != SIDES[1]]
     expense = [r for r in table.rows if r.side == SIDES[1]]
+    index = {id(row): r for r, row in enumerate(table.rows)}
     for left, right in _aligned(income, expense):
         cells: list[Cell] = []
         for row in (left, right):
             if row is None:
                 cells += [Cell("", "label")] + [Cell("", "amount")] * len(table.columns)
                 continue
-            total = row.level == 0
-            cells.append(Cell(label_text(row), "label", indent=indent_of(row), total=total))
-            cells += [Cell(amount_text(v), "amount", v, total=total) for v in row.values]
+            total, r = row.level == 0, index[id(row)]
+            cells.append(Cell(label_text(row), "label", indent=indent_of(row), total=total, row=r))
+            cells += [Cell(amount_text(v), "amount", v, total=total, row=r, column=c) for c, v in enumerate(row.values)]
         grid.body.append(cells)
     return grid
 

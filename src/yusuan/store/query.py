@@ -1,0 +1,84 @@
+"""``yusuan query``: any SQL over the store, read-only, its result as text cells, CSV or JSON.
+
+The database is opened read-only, so a query can never change what is stored. Values are given as
+text the way the store holds them: a DECIMAL keeps its digits (never a float), NULL stays empty (or
+``null`` in JSON), a list column is joined with ``·`` in text and CSV and kept a list in JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from yusuan.errors import YusuanError
+from yusuan.store.db import Store
+
+
+@dataclass(slots=True)
+class Result:
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+def run_query(db: str | Path, sql: str) -> Result:
+    """Run one SQL statement on a read-only connection; a mistake becomes a Chinese message."""
+    if not sql.strip():
+        raise YusuanError("SQL 语句为空。例如：yusuan query \"SELECT entity, year, errors FROM documents\"")
+    with Store(db, read_only=True) as store:
+        try:
+            cursor = store.cursor().execute(sql)
+        except duckdb.Error as error:
+            first_line = str(error).strip().splitlines()[0]
+            if "read-only" in first_line or "read only" in first_line:
+                raise YusuanError("yusuan query 以只读方式打开数据库，只能查询，不能修改数据。") from None
+            raise YusuanError(f"SQL 执行出错：{first_line}") from None
+        if cursor.description is None:
+            return Result([], [])
+        return Result([d[0] for d in cursor.description], cursor.fetchall())
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+def text_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "·".join(text_value(v) for v in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    value = json_value(value)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def as_csv(result: Result) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.columns)
+    writer.writerows([text_value(v) if not isinstance(v, bool) else str(v).lower() for v in row]
+                     for row in result.rows)
+    return buffer.getvalue()
+
+
+def as_json(result: Result) -> str:
+    data = [{c: json_value(v) for c, v in zip(result.columns, row, strict=True)} for row in result.rows]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,74 @@
+"""The work each file needs before it is stored: check what it is, read it, check it, make its rows.
+
+One function for every place that does this work — a worker process of ``yusuan ingest``, a Dask
+worker, the web page's upload — so a file is judged the same wherever it arrives. It never raises:
+a file that cannot be read becomes an :class:`Outcome` carrying the Chinese reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from yusuan.check import check_document
+from yusuan.errors import YusuanError
+from yusuan.read import read_bytes
+from yusuan.store.intake import check_content
+from yusuan.store.records import Records, document_records
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one file: its rows (``records``) or the reason it failed (``reason``)."""
+
+    path: str
+    file: str
+    sha256: str | None
+    records: Records | None = None
+    reason: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.records is not None
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def analyse_bytes(data: bytes, name: str, path: str | None = None) -> Outcome:
+    """Type-check, read and check one file held in memory; ``path`` is recorded as where it came from."""
+    start = time.perf_counter()
+    digest = sha256_of(data)
+    outcome = Outcome(path=path or name, file=name, sha256=digest)
+    try:
+        check_content(data, name)
+        document = read_bytes(data, name=name)
+        document.meta.file = document.meta.file or name
+        findings = check_document(document)
+        outcome.records = document_records(document, findings, sha256=digest, path=path, size=len(data))
+    except YusuanError as error:
+        outcome.reason = str(error)
+    except RecursionError:
+        outcome.reason = "文件结构嵌套过深，无法读取。"
+    except MemoryError:
+        outcome.reason = "读取这个文件时内存不足。"
+    except Exception as error:  # a reader bug must not stop a batch of thousands: it is reported per file
+        outcome.reason = (f"内部错误（{type(error).__name__}: {error}）。这是 yusuan 的缺陷，"
+                          "请附上此文件报告。")
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+def analyse_file(path: str | Path) -> Outcome:
+    """The same for a file on disk (what a worker process or a Dask worker is given)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Outcome(path=str(path), file=path.name, sha256=None,
+                       reason=f"无法读取文件：{error.strerror or error}。")
+    return analyse_bytes(data, path.name, str(path))

@@ -1,0 +1,1 @@
+"""``yusuan serve``: the store in a browser — upload, list and filter, a document with its findings, compare."""
