@@ -99,6 +99,7 @@ def ingest_dask(store: Store, paths: Iterable[str | Path], address: str, *, forc
                 for future in as_completed(futures):
                     _take(future, chunks[futures[future]], writer)
     finally:
+        writer.flush()
         work.report.seconds = perf_counter() - start
     return work.report
 

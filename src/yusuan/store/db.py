@@ -2,8 +2,9 @@
 
 One process writes at a time (DuckDB locks the file); inside it, writes go through one lock while
 any number of threads read through their own cursors (the web server). Each document is written in
-its own transaction — its old rows deleted, the new ones inserted, failures of the same file
-forgotten — so a reader never sees half a document and a killed ingest loses nothing committed.
+one transaction (a batch ingest groups a few documents per transaction) — old rows deleted, the new
+ones inserted, failures of the same files forgotten — so a reader never sees half a document and a
+killed ingest loses nothing committed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from yusuan.errors import YusuanError
 from yusuan.store.records import SCHEMAS, Records
@@ -103,37 +105,51 @@ class Store:
 
     def put(self, records: Records) -> int:
         """Store one document, replacing the one with the same file hash (which keeps its id); returns the id."""
+        return self.put_many([records])[0]
+
+    def put_many(self, batch: list[Records]) -> list[int]:
+        """Store several documents in one transaction (all or none); returns their ids, in order.
+
+        One transaction per document costs far more than the rows it writes, so a batch ingest commits
+        documents in groups; a document replaced keeps its id.
+        """
         with self._write:
             cur = self.cursor()
             cur.begin()
             try:
-                old = first(cur, "SELECT id FROM documents WHERE sha256 = ?", [records.sha256])
-                if old is not None:
-                    doc_id = old[0]
-                    for name in CHILD_TABLES:
-                        cur.execute(f"DELETE FROM {name} WHERE document_id = ?", [doc_id])
-                    cur.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-                else:
-                    doc_id = first(cur, "SELECT nextval('document_ids')")[0]
+                ids = [self._claim_id(cur, records.sha256) for records in batch]
+                documents = pa.concat_tables([r.tables["documents"] for r in batch])
                 names = ", ".join(SCHEMAS["documents"].names)
-                cur.register("batch", records.tables["documents"])
-                cur.execute(f"INSERT INTO documents (id, ingested_at, {names}) SELECT ?, now(), {names} FROM batch",
-                            [doc_id])
+                cur.register("batch", documents.append_column("id", pa.array(ids, pa.int32())))
+                cur.execute(f"INSERT INTO documents (id, ingested_at, {names}) SELECT id, now(), {names} FROM batch")
                 for name in CHILD_TABLES:
-                    batch = records.tables[name]
-                    if batch.num_rows:
+                    parts = [r.tables[name].append_column("document_id", pa.array([i] * r.tables[name].num_rows,
+                                                                                  pa.int32()))
+                             for r, i in zip(batch, ids, strict=True) if r.tables[name].num_rows]
+                    if parts:
                         columns = ", ".join(SCHEMAS[name].names)
-                        cur.register("batch", batch)
-                        cur.execute(f"INSERT INTO {name} (document_id, {columns}) SELECT ?, {columns} FROM batch",
-                                    [doc_id])
+                        cur.register("batch", pa.concat_tables(parts))
+                        cur.execute(f"INSERT INTO {name} (document_id, {columns}) SELECT document_id, {columns} "
+                                    "FROM batch")
                 cur.unregister("batch")
-                path = records.tables["documents"]["path"][0].as_py()
-                cur.execute("DELETE FROM failures WHERE sha256 = ? OR path = ?", [records.sha256, path])
+                cur.execute("DELETE FROM failures WHERE sha256 IN (SELECT unnest(?)) OR path IN (SELECT unnest(?))",
+                            [[r.sha256 for r in batch], documents["path"].to_pylist()])
                 cur.commit()
             except BaseException:
                 cur.rollback()
                 raise
-            return doc_id
+            return ids
+
+    @staticmethod
+    def _claim_id(cur: duckdb.DuckDBPyConnection, sha256: str) -> int:
+        """The id a document with this file hash gets: its old one (whose rows go), or a new one."""
+        old = first(cur, "SELECT id FROM documents WHERE sha256 = ?", [sha256])
+        if old is None:
+            return first(cur, "SELECT nextval('document_ids')")[0]
+        for name in CHILD_TABLES:
+            cur.execute(f"DELETE FROM {name} WHERE document_id = ?", [old[0]])
+        cur.execute("DELETE FROM documents WHERE id = ?", [old[0]])
+        return old[0]
 
     def fail(self, path: str, file: str, sha256: str | None, reason: str) -> None:
         """Remember a file that could not be stored (the latest reason per path), for a later look."""

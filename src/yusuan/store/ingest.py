@@ -2,7 +2,7 @@
 
 DuckDB lets one process write, and reading a PDF is the slow part, so worker processes do the
 reading and checking (:func:`yusuan.store.work.analyse_file`) and send back finished Arrow rows;
-this process writes each document in its own transaction as it arrives. Files already stored (by
+this process writes them as they arrive, a few documents per transaction. Files already stored (by
 the sha256 of their bytes) are skipped before any work is sent out, so a rerun — after an
 interruption, or with a few new files in the folder — does only what is missing.
 
@@ -31,6 +31,8 @@ from yusuan.store.work import Outcome, analyse_file
 
 CRASHED = "读取此文件时处理进程意外退出（文件可能已损坏，或内存不足），已跳过。"
 WINDOW = 4  # files queued per worker: keeps workers busy without holding every result in memory
+BATCH = 32  # documents per transaction at most
+BATCH_SECONDS = 0.5  # a stored document waits no longer than this for its group to be committed
 
 
 @dataclass(slots=True)
@@ -99,24 +101,55 @@ def plan(store: Store, paths: Iterable[str | Path], *, force: bool = False) -> P
 
 
 class Writer:
-    """Takes each outcome as it arrives: stores the document (or remembers the failure) and reports it."""
+    """Takes each outcome as it arrives: stores documents (a few per transaction) and remembers failures.
+
+    A transaction costs more than the rows of one document, so documents are committed in groups of
+    up to ``BATCH``, and none waits longer than ``BATCH_SECONDS`` once the next one arrives. A killed
+    ingest loses at most the group in flight, which a rerun reads again. Call :meth:`flush` at the end.
+    """
 
     def __init__(self, store: Store, report: Report, listener: Listener | None) -> None:
         self.store = store
         self.report = report
         self.listener = listener
+        self.pending: list[Outcome] = []
+        self.since = 0.0
 
     def take(self, outcome: Outcome) -> None:
-        if outcome.records is not None:
-            try:
-                doc_id = self.store.put(outcome.records)
-            except duckdb.Error as error:
-                raise StoreError(f"写入数据库 {self.store.path} 失败：{error}。已存入的文件不受影响。") from None
-            self.report.stored.append(Stored(outcome.path, doc_id, outcome.records.entity, outcome.records.errors))
-        else:
+        if outcome.records is None:
             reason = outcome.reason or CRASHED
             self.report.failed.append((outcome.path, reason))
             self.store.fail(outcome.path, outcome.file, outcome.sha256, reason)
+            self._done(outcome)
+            return
+        if not self.pending:
+            self.since = perf_counter()
+        self.pending.append(outcome)
+        if len(self.pending) >= BATCH or perf_counter() - self.since >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        try:
+            ids = self.store.put_many([o.records for o in batch])  # type: ignore[misc]
+        except duckdb.Error:
+            ids = [self._put_one(o) for o in batch]  # find the document the database refuses
+        for outcome, doc_id in zip(batch, ids, strict=True):
+            records = outcome.records
+            assert records is not None
+            self.report.stored.append(Stored(outcome.path, doc_id, records.entity, records.errors))
+            self._done(outcome)
+
+    def _put_one(self, outcome: Outcome) -> int:
+        try:
+            return self.store.put(outcome.records)  # type: ignore[arg-type]
+        except duckdb.Error as error:
+            raise StoreError(f"写入数据库 {self.store.path} 失败（{outcome.path}）：{error}。"
+                             "已存入的文件不受影响。") from None
+
+    def _done(self, outcome: Outcome) -> None:
         self.report.done += 1
         if self.listener is not None:
             self.listener(self.report, outcome)
@@ -167,6 +200,7 @@ def run_local(todo: list[tuple[str, str]], jobs: int, writer: Writer, work: Work
         if _run(deque([item]), 1, writer, work):
             path = item[0]
             writer.take(Outcome(path=path, file=Path(path).name, sha256=item[1], reason=CRASHED))
+    writer.flush()
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 2, force: bool = False,
@@ -176,9 +210,11 @@ def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 2, force: b
     work = plan(store, paths, force=force)
     if on_plan is not None:
         on_plan(work.report)
+    writer = Writer(store, work.report, listener)
     try:
         if work.todo:
-            run_local(work.todo, max(1, jobs), Writer(store, work.report, listener))
+            run_local(work.todo, max(1, jobs), writer)
     finally:
+        writer.flush()  # also on Ctrl-C: what was read is kept
         work.report.seconds = perf_counter() - start
     return work.report
