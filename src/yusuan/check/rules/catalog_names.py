@@ -42,7 +42,10 @@ def _coded_rows(ctx: Context) -> Iterator[tuple[Table, Row, dict[str, Subject] |
 
 
 def _cell(table: Table, row: Row):
-    return table_cell(table, row, 0) if table.columns and row.values else None
+    """The row's first printed value (a two-sided table's 支出 row has none under the 收入 columns)."""
+    if not table.columns or not row.values:
+        return None
+    return table_cell(table, row, next((i for i, v in enumerate(row.values) if v is not None), 0))
 
 
 @rule("CATALOG-OLD-NAME", "科目使用了旧版名称", Severity.WARNING)

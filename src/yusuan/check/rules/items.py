@@ -28,7 +28,7 @@ from yusuan.money import places_of, round_half_up
 
 _CURRENT = {name_key(old): name_key(new) for old, (_, new) in RENAMED.items()}
 _LEVELS = (3, 5, 7)
-_WORDS = {"增加": "增加", "减少": "减少", "持平": "持平"}
+_WORDS = frozenset({"增加", "减少", "持平"})
 _REASON_SUBJECT_RE = re.compile(r"^(?P<subject>.+?)(?:经费|支出)?(?:增加|减少|保持不变|不变|持平)$")
 
 
@@ -169,12 +169,15 @@ def items_percent(ctx: Context) -> Iterator[Finding]:
                           expected=printed(point), actual=printed(stated))
 
 
-def _compared_direction(ctx: Context, item: Claim) -> str | None:
-    """The change an item states: against last year (budgets), or 决算 against 年初预算 (final accounts)."""
+def _compared_direction(ctx: Context, item: Claim) -> tuple[str, str] | None:
+    """The change an item states and how it words it: against last year (budgets: 比上年减少), or 决算
+    against 年初预算 (final accounts: 决算数小于预算数)."""
     if item.direction in _WORDS:
-        return item.direction
+        return item.direction, {"增加": "比上年增加", "减少": "比上年减少"}.get(item.direction, "与上年持平")
     budget = _same(ctx, "budget", item)
-    return budget.direction if budget else None
+    if budget is None or budget.direction is None:
+        return None
+    return budget.direction, "决算数" + {"增加": "大于", "减少": "小于"}.get(budget.direction, "等于") + "预算数"
 
 
 @rule("NARR-REASON-WORDS", "增减原因的用词与增减方向一致", Severity.ERROR)
@@ -184,18 +187,16 @@ def reason_words(ctx: Context) -> Iterator[Finding]:
             continue
         item = next((c for c in ctx.document.claims if c.role == "item" and c.subject == reason.parent
                      and c.section == reason.section), None)
-        direction = _compared_direction(ctx, item) if item else None
-        if direction is None or direction == reason.direction:
+        stated = _compared_direction(ctx, item) if item else None
+        if item is None or stated is None:
             continue
-        cell = claim_cell(item, "amount")  # type: ignore[arg-type]
+        direction, words = stated
+        cell = claim_cell(item, "amount")
         ctx.cover([cell])
-        yield ctx.finding(Severity.ERROR, f"说明{reason.section}{quoted(item.name)}{_changed(direction)}，"  # type: ignore[union-attr]
-                          f"所述原因却是“{reason.name}”（{reason.direction}），前后矛盾。", [cell],
-                          expected=direction, actual=reason.direction)
-
-
-def _changed(direction: str) -> str:
-    return {"增加": "比上年（或预算）增加", "减少": "比上年（或预算）减少"}.get(direction, "与上年（或预算）持平")
+        if direction != reason.direction:
+            yield ctx.finding(Severity.ERROR, f"说明{reason.section}{quoted(item.name)}{words}，所述原因却是"
+                              f"“{reason.name}”（{reason.direction}），前后矛盾。", [cell], expected=direction,
+                              actual=reason.direction)
 
 
 def _own(claim: Claim) -> set[str]:
