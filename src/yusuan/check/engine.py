@@ -63,6 +63,13 @@ class Context:
     rule: Rule | None = None
     coverage: dict[tuple, set[str]] | None = None
     _indexes: dict[int, TableIndex] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict)  # what rules derive once per document
+
+    def derived(self, key: object, build: Callable[[], T]) -> T:
+        """``build()``, once per check of this document (several rules look subjects up by name)."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]  # type: ignore[return-value]
 
     def index(self, number: int) -> TableIndex | None:
         found = self._indexes.get(number)

@@ -31,12 +31,11 @@ _LAST_YEAR = [re.compile(p) for p in (
     r"(20\d\d)年(?:当年)?预算执行数",
 )]
 _TITLE_YEAR_RE = re.compile(r"(20\d\d)年")
-_NAME = r"[^，。；：、“”\s\d（）()]{4,40}?"
-_ENTITY_RES = [re.compile(p) for p in (
-    rf"(?P<name>{_NAME})[（(](?:部门|单位)[）)]",
-    rf"(?:^|[。；])(?P<name>{_NAME})20\d\d年度",
-    rf"(?:20\d\d年|日)[，,](?P<name>{_NAME})(?:收入预算|共有车辆)",
-)]
+# Where the narrative names the entity: in front of a mark (……（部门）, ……2024年度, ……收入预算 after
+# “2024年，”, ……共有车辆 after “…日，”); the name is the run of name characters just before it.
+_MARK_RE = re.compile(r"[（(](?:部门|单位)[）)]|20\d\d年度|收入预算|共有车辆")
+_NAME_BEFORE_RE = re.compile(r"[^，,。；：、“”\s\d（）()]{4,40}$")
+_OPENS = {"收入预算": ("年，", "年,"), "共有车辆": ("日，", "日,", "年，")}
 
 
 def _cell(section: Section, value: str, column: str):
@@ -69,14 +68,27 @@ def entities(ctx: Context) -> Iterator[Finding]:
     if not entity or is_template(ctx.document):
         return
     for section in ctx.document.sections.explanations:
-        for pattern in _ENTITY_RES:
-            for match in pattern.finditer(section.text):
-                name = re.sub(r"^年度?", "", match.group("name"))  # the year's 年 in front of the name
-                if name != entity and not name.startswith(("本部门", "本单位")) and _looks_like_entity(name):
-                    yield ctx.finding(Severity.ERROR, f"说明{section.number}“{section.title}”写的单位是“{name}”，"
-                                      f"与本文件的单位“{ctx.document.meta.entity}”不一致"
-                                      "（是否沿用了其他单位的文字？）。", [_cell(section, name, "单位名称")],
-                                      expected=ctx.document.meta.entity, actual=name)
+        for name in named_entities(section.text):
+            if name != entity and not name.startswith(("本部门", "本单位")) and _looks_like_entity(name):
+                yield ctx.finding(Severity.ERROR, f"说明{section.number}“{section.title}”写的单位是“{name}”，"
+                                  f"与本文件的单位“{ctx.document.meta.entity}”不一致（是否沿用了其他单位的文字？）。",
+                                  [_cell(section, name, "单位名称")], expected=ctx.document.meta.entity, actual=name)
+
+
+def named_entities(text: str) -> Iterator[str]:
+    """The names the text puts in front of its marks (each found by looking back from the mark)."""
+    for mark in _MARK_RE.finditer(text):
+        before = text[max(0, mark.start() - 41):mark.start()]
+        name = _NAME_BEFORE_RE.search(before)
+        if name is None:
+            continue
+        start = mark.start() - len(name.group())
+        opens = _OPENS.get(mark.group())
+        if mark.group().endswith("年度") and start > 0 and text[start - 1] not in "。；":
+            continue  # “…的2024年度项目”: not a name at the head of a sentence
+        if opens and not text.endswith(opens, 0, start):
+            continue
+        yield re.sub(r"^年度?", "", name.group())  # the 年 of a year printed just before the name
 
 
 def _looks_like_entity(name: str) -> bool:

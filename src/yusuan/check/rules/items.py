@@ -46,16 +46,32 @@ def subject_path(claim: Claim) -> list[str] | None:
     return None
 
 
-def find_subject(table: Table, path: list[str]) -> Row | None:
+def find_subject(table: Table, path: list[str], index: dict[tuple[str, str], Row] | None = None) -> Row | None:
     """The row of a subject named 类, 款, 项 (as many levels as given), each under the one before."""
+    index = subject_index(table) if index is None else index
     found: Row | None = None
-    for depth, name in enumerate(path[:3]):
-        key, parent = _key(name), found.code if found and found.code else ""
-        found = next((row for row in table.rows if row.code and len(row.code) == _LEVELS[depth]
-                      and row.code.startswith(parent) and _key(row.label) == key), None)
+    for name in path[:3]:
+        found = index.get((found.code if found and found.code else "", _key(name)))
         if found is None:
             return None
     return found
+
+
+def subject_index(table: Table) -> dict[tuple[str, str], Row]:
+    """Code rows by (their parent's code, their name): 类 under "", 款 under its 类, 项 under its 款."""
+    index: dict[tuple[str, str], Row] = {}
+    for row in table.rows:
+        if row.code and len(row.code) in _LEVELS:
+            index.setdefault((row.code[:-2] if len(row.code) > 3 else "", _key(row.label)), row)
+    return index
+
+
+def _find(ctx: Context, number: int, path: list[str]) -> tuple[Table, Row] | None:
+    table = ctx.document.table(number)
+    if table is None:
+        return None
+    row = find_subject(table, path, ctx.derived(("subjects", number), lambda: subject_index(table)))
+    return (table, row) if row is not None else None
 
 
 def _items(ctx: Context) -> Iterator[tuple[Claim, list[str], ItemTables]]:
@@ -72,9 +88,9 @@ def item_cells(ctx: Context, path: list[str], spec: ItemTables, unit: str) -> li
     """The subject's cells in the declared tables (a table that does not print it adds nothing)."""
     cells = []
     for number in spec.tables:
-        table = ctx.document.table(number)
-        row = find_subject(table, path) if table else None
-        if table is not None and row is not None and spec.column in (keys := [c.key for c in table.columns]):
+        found = _find(ctx, number, path)
+        if found is not None and spec.column in (keys := [c.key for c in found[0].columns]):
+            table, row = found
             column = keys.index(spec.column)
             cells.append(Operand.of(row.values[column], lazy_cell(table, row, column), table.unit or None, unit))
     return cells
@@ -238,8 +254,7 @@ def items_cover(ctx: Context) -> Iterator[Finding]:
     for _, path, spec in _items(ctx):
         if len(path) == 3:
             explained.setdefault(spec, set()).update(
-                row.code for n in spec.tables if (t := ctx.document.table(n)) and (row := find_subject(t, path))
-                and row.code)
+                found[1].code for n in spec.tables if (found := _find(ctx, n, path)) and found[1].code)
     for spec, codes in explained.items():
         for number in spec.tables:
             table = ctx.document.table(number)
