@@ -185,3 +185,31 @@ def test_completion_sentences_are_read_into_their_three_figures(budget: Decimal,
     assert [(c.role, c.subject, c.amount) for c in claims] == [
         ("budget", "一般公共预算财政拨款支出", budget), ("statement", "一般公共预算财政拨款支出", final),
         ("completion", "一般公共预算财政拨款支出", rate)]
+
+
+# ---- robustness: any printed figures, any words -------------------------------------------------------
+
+FIGURE = st.one_of(st.none(), st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=2),
+                   st.sampled_from([Decimal(0), Decimal("0.00"), Decimal("1E+3")]))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_no_rule_fails_on_any_figures_or_words(corpus: Path, data) -> None:
+    """Corpus documents with random figures in their tables and claims, random directions and words in
+    their text: every rule still runs to the end (no CHECK-INTERNAL)."""
+    name = data.draw(st.sampled_from(sorted(p.name for p in corpus.glob("*.pdf"))))
+    doc = _fresh(corpus, name)
+    for table in doc.tables:
+        for row in table.rows:
+            if row.values and data.draw(st.booleans()):
+                row.values[data.draw(st.integers(0, len(row.values) - 1))] = data.draw(FIGURE)
+    for claim in doc.claims:
+        if data.draw(st.integers(0, 3)) == 0:
+            claim.amount = data.draw(FIGURE)
+            claim.percent = data.draw(FIGURE)
+            claim.direction = data.draw(st.sampled_from([None, "增加", "减少", "持平"]))
+    for section in doc.sections.explanations:
+        section.text = data.draw(st.sampled_from([section.text, "", "主要原因是。比2023年度增加（部门）",
+                                                  section.text[: len(section.text) // 2]]))
+    assert [f.message for f in check_document(doc) if f.rule == "CHECK-INTERNAL"] == []
