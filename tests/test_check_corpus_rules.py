@@ -103,6 +103,14 @@ def test_a_completion_rate_against_the_tables_budget(corpus: Path) -> None:
     assert (found.expected, found.actual) == ("53", "0") and found.cells[1].table == 7
 
 
+def test_a_sangong_budget_against_the_table(corpus: Path) -> None:
+    """“三公”经费财政拨款支出年初预算为0.95万元: the narrative's 预算数 is 表7's 预算数."""
+    doc = _fresh(corpus, "sh-putuo-czj-2024-final.pdf")
+    _claim(doc, "budget", "七", "三公经费").amount = Decimal("1.95")
+    (found,) = [f for f in _of(check_document(doc), "NARR-TABLE") if f.cells[0].section == "七"]
+    assert found.cells[1].table == 7 and found.cells[1].value == "0.95" and found.actual == "1.95"
+
+
 def test_a_reason_against_the_final_accounts_comparison(corpus: Path) -> None:
     doc = _fresh(corpus, "sh-putuo-czj-2024-final.pdf")
     assert _of(check_document(doc), "NARR-REASON-WORDS") == []

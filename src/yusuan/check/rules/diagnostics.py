@@ -12,7 +12,7 @@ from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, text_cell
 
 
-@rule("READ-DIAGNOSTIC", "读取时无法归位的内容（该处数字未经核对）", Severity.WARNING)
+@rule("READ-DIAGNOSTIC", "读取提示：无法归位的内容，或按上下文解读的印刷错误", Severity.WARNING)
 def reader_diagnostics(ctx: Context) -> Iterator[Finding]:
     for diagnostic in ctx.document.diagnostics:
         tail = ("已按此读取并参与核对；原文印刷有误，请更正。" if "读作" in diagnostic.message

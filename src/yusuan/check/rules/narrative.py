@@ -150,8 +150,15 @@ def claim_operand(claim: Claim, field: str = "amount") -> Operand:
 
 @rule("NARR-TABLE", "说明中的金额与表中数字一致", Severity.ERROR)
 def claims_against_tables(ctx: Context) -> Iterator[Finding]:
-    for claim in money_claims(ctx):
-        cells = table_operands(ctx, claim) if claim.amount is not None else None
+    budgets = narrative_spec(ctx.fmt).budgets
+    for claim in money_claims(ctx, (*STATED, "budget")):
+        if claim.amount is None:
+            continue
+        if claim.role == "budget":  # a 决算 narrative's 年初预算 against the table's 预算数
+            refs = budgets.get(claim.subject)
+            cells = cells_of(ctx, refs, claim.unit) if refs else None
+        else:
+            cells = table_operands(ctx, claim)
         if cells is not None and (found := compare_claim(ctx, claim, cells)):
             yield found
 
