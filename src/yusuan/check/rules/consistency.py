@@ -69,7 +69,7 @@ def entities(ctx: Context) -> Iterator[Finding]:
         return
     for section in ctx.document.sections.explanations:
         for name in named_entities(section.text):
-            if name != entity and not name.startswith(("本部门", "本单位")) and _looks_like_entity(name):
+            if not same_entity(name, entity) and not name.startswith(("本部门", "本单位")) and _looks_like_entity(name):
                 yield ctx.finding(Severity.ERROR, f"说明{section.number}“{section.title}”写的单位是“{name}”，"
                                   f"与本文件的单位“{ctx.document.meta.entity}”不一致（是否沿用了其他单位的文字？）。",
                                   [_cell(section, name, "单位名称")], expected=ctx.document.meta.entity, actual=name)
@@ -89,6 +89,16 @@ def named_entities(text: str) -> Iterator[str]:
         if opens and not text.endswith(opens, 0, start):
             continue
         yield re.sub(r"^年度?", "", name.group())  # the 年 of a year printed just before the name
+
+
+_PREFIX_RE = re.compile(r"^(?:.{2,3}?[省市])?(?:.{2,4}?[区县])?(?:人民政府)?")
+
+
+def same_entity(name: str, entity: str) -> bool:
+    """The same body, maybe named shorter: 普陀区万里街道办事处 is 上海市普陀区人民政府万里街道办事处."""
+    if name in entity or entity in name:
+        return True
+    return _PREFIX_RE.sub("", name) == _PREFIX_RE.sub("", entity)
 
 
 def _looks_like_entity(name: str) -> bool:

@@ -30,6 +30,8 @@ _CURRENT = {name_key(old): name_key(new) for old, (_, new) in RENAMED.items()}
 _LEVELS = (3, 5, 7)
 _WORDS = frozenset({"增加", "减少", "持平"})
 _REASON_SUBJECT_RE = re.compile(r"^(?P<subject>.+?)(?:经费|支出)?(?:增加|减少|保持不变|不变|持平)$")
+# A cause that states how money changed (…经费增加), not what drove it (退休人员增加 lowers salaries).
+_MONEY_CHANGE_RE = re.compile(r"(?:经费|支出|费用|资金|预算|费)(?:有所|略有|相应)?(?:增加|减少|保持不变|不变|持平)$")
 
 
 def _key(name: str) -> str:
@@ -199,7 +201,8 @@ def _compared_direction(ctx: Context, item: Claim) -> tuple[str, str] | None:
 @rule("NARR-REASON-WORDS", "增减原因的用词与增减方向一致", Severity.ERROR)
 def reason_words(ctx: Context) -> Iterator[Finding]:
     for reason in ctx.document.claims:
-        if reason.role != "reason" or reason.direction is None or reason.amount is not None:
+        if (reason.role != "reason" or reason.direction is None or reason.amount is not None
+                or not _MONEY_CHANGE_RE.search(name_key(reason.name))):
             continue
         item = next((c for c in ctx.document.claims if c.role == "item" and c.subject == reason.parent
                      and c.section == reason.section), None)

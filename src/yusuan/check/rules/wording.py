@@ -96,7 +96,8 @@ def level_words(ctx: Context) -> Iterator[Finding]:
     if level is None or is_template(ctx.document):
         return
     other = next(word for word in _LEVELS if word != level)
-    terms = {term: text.count(other) for term, text in ctx.document.sections.glossary.items() if other in text}
+    own = re.compile(f"{other}(?:预算主管部门|财政|部门)")  # the glossary speaking of itself, not of others
+    terms = {term: len(own.findall(text)) for term, text in ctx.document.sections.glossary.items() if own.search(text)}
     if terms:
         named = "、".join(quoted(term) for term in terms)
         yield ctx.finding(Severity.ERROR, f"本文件是{level}{_kind(ctx.document)}，"
