@@ -108,3 +108,15 @@ def test_narrative_in_yuan_tables_is_compared_at_printed_precision(corpus: Path)
 
 def _manifest(corpus: Path) -> list[dict[str, str]]:
     return list(csv.DictReader((corpus / "MANIFEST.tsv").read_text("utf-8").splitlines(), delimiter="\t"))
+
+
+def test_the_report_a_user_reads(corpus: Path, cli) -> None:
+    """``yusuan check`` on the PDFs: a Chinese report naming each error where it is printed; exit 1 when
+    a file has errors, 0 otherwise."""
+    code, out, _ = cli("check", str(corpus / "sh-putuo-wanli-2024-budget.pdf"))
+    assert code == 1
+    assert "共 6 个错误" in out and "第9页" in out and "352.67" in out and "市级" in out
+    code, out, _ = cli("check", str(corpus / "sh-putuo-qzfb-2025-dept-budget.pdf"))
+    assert code == 0 and "共 0 个错误、0 个警告、0 个提示：未发现错误。" in out
+    code, out, _ = cli("check", str(corpus / "sh-template-2024-final-XX.pdf"))
+    assert code == 0 and "未填写的模板" in out
