@@ -45,7 +45,7 @@ _LEAD_RES = [re.compile(p) for p in (
 )]
 _TRAIL_RE = re.compile(r"(?:安排|为|共计|合计|总额为?)$")
 _SCOPE_MARK_RE = re.compile(r"^[（(](?:部门|单位)[）)]")
-_BUDGET_FIGURE_RE = re.compile(r"(?:年初)预算(?:数)?为?$")  # 决算: “…年初预算为 X 万元”
+_BUDGET_FIGURE_RE = re.compile(r"年初预算(?:数)?为?$")  # 决算: “…年初预算为 X 万元”
 _FINAL_FIGURE_RE = re.compile(r"(?:支出)?决算(?:数)?为?$")  # “…，支出决算为 Y 万元”
 _COMPLETION_RE = re.compile(r"完成(?:年初)?预算(?:数)?的?$")
 _SHARE_RE = re.compile(r"占(?P<whole>[^，,；;。]*?)的?$")
@@ -281,12 +281,12 @@ class _Scanner:
             self.current.change = value
             self.current.direction = _UP[change.group(1)]
             self.extend(match.end())
-        elif budget or final:
-            own = clean_subject(subject_text[:(budget or final).start()], self.entity)  # type: ignore[union-attr]
-            of = self.last_budget if final and self.last_budget else self.current
-            if own or of is not None:
-                self.open_claim(own or of.name, value, unit, None, match,  # type: ignore[union-attr]
-                                role="budget" if budget else None)
+        elif figure := budget or final:
+            own = clean_subject(subject_text[:figure.start()], self.entity)
+            of = self.last_budget if final and self.last_budget else self.current  # 支出决算为… of the budget's subject
+            name = own or (of.name if of else "")
+            if name:
+                self.open_claim(name, value, unit, None, match, role="budget" if budget else None)
         else:
             self.open_claim(subject_text, value, unit, change, match)
         self.reset(match.end())

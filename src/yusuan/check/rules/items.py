@@ -153,8 +153,8 @@ def items_percent(ctx: Context) -> Iterator[Finding]:
             continue
         now = Interval.printed(item.amount)
         spec = next((s for s in narrative_spec(ctx.fmt).items if s.covers(item.section)), None)
-        if spec is not None and (cells := item_cells(ctx, item.subject.split("/"), spec, item.unit)):
-            now = now.meet(span(cells)) or now  # the table's precision narrows this year's amount
+        if spec is not None and (table_cells := item_cells(ctx, item.subject.split("/"), spec, item.unit)):
+            now = now.meet(span(table_cells)) or now  # the table's precision narrows this year's amount
         before = Interval.printed(prior.amount)
         cells = [claim_cell(item, "amount"), claim_cell(prior, "amount")]
         if item.percent is not None:
