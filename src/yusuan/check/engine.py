@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from yusuan.check.findings import Cell, Finding, Severity
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec, load_format
+from yusuan.memo import by_identity
 from yusuan.model import Document, Row, Table
 
 T = TypeVar("T")
@@ -96,19 +97,8 @@ class Context:
 
 
 def per_format(build: Callable[[FormatSpec], T]) -> Callable[[FormatSpec], T]:
-    """Cache what is derived from a format declaration, keyed by the declaration object itself.
-
-    ``functools.cache`` would hash the whole frozen declaration on every call, which costs more
-    than the checks it serves.
-    """
-    memo: dict[int, tuple[FormatSpec, T]] = {}
-
-    def cached(fmt: FormatSpec) -> T:
-        hit = memo.get(id(fmt))
-        if hit is None or hit[0] is not fmt:
-            hit = memo[id(fmt)] = (fmt, build(fmt))
-        return hit[1]
-    return cached
+    """Cache what is derived from a format declaration, keyed by the declaration object itself."""
+    return by_identity(build)
 
 
 _PYTHON_RULES: list[Rule] = []

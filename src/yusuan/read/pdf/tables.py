@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import TypeVar
 
 from yusuan.formats.detect import TITLE_PREFIX_RE, title_key
 from yusuan.formats.spec import ColumnSpec, FormatSpec, RowSpec, TableSpec
+from yusuan.memo import by_identity
 from yusuan.model import Column, Diagnostic, Row, Source, Table
 from yusuan.money import AmountError, is_amount, parse_amount
 from yusuan.read.cells import code_level
@@ -31,7 +31,6 @@ from yusuan.read.tables import ENTITY_RE, NOTE_RE, TOTAL_LABELS, UNIT_RE, join_n
 from yusuan.text import label_key, split_ordinal, squash
 
 _key = lru_cache(maxsize=16384)(label_key)  # labels repeat on every page and in every table
-T = TypeVar("T")
 _TABLE_NUMBER_RE = re.compile(r"^表\s*(\d{1,2})$")
 _LEADERS = ("……", "...", "···", "…")
 _CODE_START_RE = re.compile(r"^[\[［【]?\d{3}(?:\d{2}){0,2}[\]］】]?(?![\d.,])")
@@ -176,21 +175,8 @@ def _beside_amount(label: Run, numbers: list[Run]) -> bool:
     return any(r.x0 > label.x1 and abs(r.yc - label.yc) < label.height for r in numbers)
 
 
-def _per_spec(build: Callable[[TableSpec, int], T]) -> Callable[[TableSpec, int], T]:
-    """What is derived from a table's declaration, made once (keyed by the declaration object itself:
-    hashing a frozen declaration costs more than building the value)."""
-    memo: dict[tuple[int, int], tuple[TableSpec, T]] = {}
-
-    def cached(spec: TableSpec, group: int = 0) -> T:
-        hit = memo.get((id(spec), group))
-        if hit is None or hit[0] is not spec:
-            hit = memo[(id(spec), group)] = (spec, build(spec, group))
-        return hit[1]
-    return cached
-
-
-@_per_spec
-def _names(spec: TableSpec, group: int = 0) -> set[str]:
+@by_identity
+def _names(spec: TableSpec) -> set[str]:
     return {_key(name) for row in (*spec.rows, *spec.income, *spec.expense) for name in row.names}
 
 
@@ -334,13 +320,18 @@ def _interpret(rows: list[BodyRow], spec: TableSpec, group: int, slots: list[Slo
     return result
 
 
-@_per_spec
 def _declared(spec: TableSpec, group: int) -> dict[str, list[RowSpec]]:
     """Declared rows by name; a name may stand for several rows (年初结转 repeats 一、一般公共预算财政拨款),
     which are then taken in their declared order."""
-    rows = (spec.income if group == 0 else spec.expense) if spec.layout == "two_sided" else spec.rows
-    named: dict[str, list[RowSpec]] = {}
-    for row in rows:
-        for name in row.names:
-            named.setdefault(_key(name), []).append(row)
+    return _declared_by_group(spec)[group if spec.layout == "two_sided" else 0]
+
+
+@by_identity
+def _declared_by_group(spec: TableSpec) -> tuple[dict[str, list[RowSpec]], ...]:
+    groups = (spec.income, spec.expense) if spec.layout == "two_sided" else (spec.rows,)
+    named: tuple[dict[str, list[RowSpec]], ...] = tuple({} for _ in groups)
+    for rows, by_name in zip(groups, named, strict=True):
+        for row in rows:
+            for name in row.names:
+                by_name.setdefault(_key(name), []).append(row)
     return named
