@@ -111,6 +111,17 @@ def test_a_sangong_budget_against_the_table(corpus: Path) -> None:
     assert found.cells[1].table == 7 and found.cells[1].value == "0.95" and found.actual == "1.95"
 
 
+def test_none_said_in_words_against_the_table(corpus: Path) -> None:
+    """“2024年上海市普陀区社会福利院无机关运行经费。” is 0 — and 表9 must print no 机关运行经费 either."""
+    doc = _fresh(corpus, "sh-putuo-fuliyuan-2024-unit-budget.pdf")
+    (none,) = [c for c in doc.claims if c.subject == "机关运行经费"]
+    assert (none.amount, none.text) == (Decimal("0.00"), "无机关运行经费")
+    sangong = doc.table(9)
+    sangong.rows[0].values[sangong.column_index("admin")] = Decimal("1.20")
+    (found,) = _of(check_document(doc), "NARR-TABLE")
+    assert found.actual == "0.00" and found.cells[1].value == "1.20"
+
+
 def test_a_reason_against_the_final_accounts_comparison(corpus: Path) -> None:
     doc = _fresh(corpus, "sh-putuo-czj-2024-final.pdf")
     assert _of(check_document(doc), "NARR-REASON-WORDS") == []

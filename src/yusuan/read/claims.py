@@ -52,6 +52,8 @@ _SHARE_RE = re.compile(r"占(?P<whole>[^，,；;。]*?)的?$")
 _VERSUS_RE = re.compile(r"决算数?(?P<word>大于|小于|超过|低于|等于)(?:年初)?预算数?"
                         r"|决算数?与(?:年初)?预算数?(?:基本)?持平")
 _VERSUS = {"大于": "增加", "超过": "增加", "小于": "减少", "低于": "减少", "等于": "持平", "持平": "持平"}
+_COUNTED = frozenset({"车辆", "房屋", "大型设备"})  # subjects counted or measured, not in money
+_NONE_RE = re.compile(r"无(?P<subject>[^无，,。；;]{2,30})$")
 _SUBHEADING_RE = re.compile(r"[（(][一二三四五六七八九十]+[）)][^，。；：,;:%0-9]{2,30}")
 _NAME_TRAIL_RE = re.compile(r"(?:项目)?(?:收入|支出)?(?:预算)?(?:金额|数)?$")
 _UP = {"增加": "增加", "增长": "增加", "上升": "增加", "减少": "减少", "下降": "减少", "降低": "减少"}
@@ -202,12 +204,26 @@ class _Scanner:
         if mark in "：:" and self.buf.endswith(("其中", "以下方面")):
             self.listing = True
             self.sentence_head = self.current if not self.frames else self.sentence_head
+        if mark in "；;。，," and self.reason_of is None and (none := _NONE_RE.search(self.buf)):
+            self.nothing(none, match)
         if mark in "；;。":
             self.reason_of = None
             if mark == "。" and not self.frames:
                 self.listing = False
                 self.sentence_head = None
         self.reset(match.end())
+
+    def nothing(self, none: re.Match[str], match: re.Match[str]) -> None:
+        """``…无机关运行经费。``: a subject the rules name, stated as none — 0.00 万元 (exactly none, not a
+        figure rounded to whole 万元)."""
+        name = clean_subject(none.group("subject"), self.entity)
+        subject = canonical(name)
+        if subject is None or subject in _COUNTED or "原因" in self.buf:
+            return
+        start = self.buf_start + none.start()
+        claim = Claim(section=self.section, subject=subject, name=name, amount=Decimal("0.00"),
+                      text=self.text[start:match.start()], source=self.source(start))
+        self.claims.append(claim)
 
     def on_open(self, match: re.Match[str]) -> None:
         close = self.text.find("）", match.end())
