@@ -247,7 +247,7 @@ def reason_subjects(ctx: Context) -> Iterator[Finding]:
         cell = claim_cell(item, "amount")
         ctx.cover([cell])
         yield ctx.finding(Severity.ERROR, f"说明{item.section}{quoted(item.name)}的原因写成“{reason.name}”，"
-                          f"说的是另一科目{quoted(other.name)}，疑为照抄上一条的原因。",
+                          f"说的是另一科目{quoted(other.name)}，与本科目不符（疑为照抄了该条的原因）。",
                           [cell, claim_cell(other, "amount")], actual=reason.name)
 
 
