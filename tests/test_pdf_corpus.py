@@ -102,6 +102,28 @@ def test_final_accounts_narrative_in_reach(corpus: Path) -> None:
     assert (rent.amount, budget.amount) == (Decimal("1511.89"), Decimal("1560.05"))
 
 
+def test_final_accounts_figures_of_the_narrative(corpus: Path) -> None:
+    """The narrative's subjects without the entity and year in front, a change following its subject,
+    年初预算 / 决算 / 完成率, shares of a whole, and a letter-spaced label read in order."""
+    doc = _doc(corpus, "sh-putuo-czj-2024-final.pdf")
+    (total,) = [c for c in doc.claims if c.section == "一" and c.role == "statement"]
+    assert (total.subject, total.amount, total.change, total.direction, total.percent) == (
+        "收入支出总计", Decimal("2995.39"), Decimal("56.95"), "减少", Decimal("1.87"))
+    five = [(c.role, c.subject, c.amount, c.parent) for c in doc.claims if c.section == "五" and c.role in (
+        "budget", "completion") and "/" not in c.subject]
+    assert five == [("budget", "一般公共预算财政拨款支出", Decimal("2993.92"), None),
+                    ("completion", "一般公共预算财政拨款支出", Decimal("98.20"), "一般公共预算财政拨款支出")]
+    assert _claims(doc, "budget", "一般公共预算财政拨款支出")[0].direction == "减少"  # 决算数小于预算数
+    shares = {c.subject: (c.amount, c.parent) for c in doc.claims if c.role == "share"}
+    assert shares["财政拨款收入"] == (Decimal("99.79"), "本年收入合计")
+    assert shares["一般公共预算财政拨款支出"] == (Decimal("100.00"), "本年支出合计")
+    assert shares["一般公共服务支出（类）"] == (Decimal("71.73"), "一般公共预算财政拨款支出")
+    sangong = [(c.role, c.subject, c.amount) for c in doc.claims if c.section == "七"][:4]
+    assert sangong == [("budget", "三公经费", Decimal("0.95")), ("statement", "三公经费", Decimal("0.00")),
+                       ("completion", "三公经费", Decimal("0")), ("part", "因公出国（境）费", Decimal("0.00"))]
+    assert doc.table(6).find(code="30212").label == "因公出国（境）费用"  # 因 公 出 国 （ 境 ） 费 / 用
+
+
 def test_unit_budget_known_errors_in_reach(corpus: Path) -> None:
     doc = _doc(corpus, "sh-putuo-fuliyuan-2024-unit-budget.pdf")
     assert doc.meta.scope == "unit"

@@ -119,8 +119,10 @@ class Claim:
 
     ``role``: ``statement`` (a subject's amount, e.g. 三公经费 6.5万元), ``part`` (a part of a statement,
     after 其中 or inside its parentheses), ``reason`` (a figure given as the cause of a change) or
-    ``key_project`` (a row of the key-project list, its goal in ``goal``). ``change`` is the printed
-    absolute change and ``direction`` its word; ``signed_change`` applies the sign.
+    ``key_project`` (a row of the key-project list, its goal in ``goal``); narrative items about one
+    subject and final accounts add ``item``, ``prior``, ``plan``, ``budget``, ``completion`` and ``share``
+    (docs/document-json.md). ``change`` is the printed absolute change and ``direction`` its word;
+    ``signed_change`` applies the sign.
     """
 
     section: str

@@ -47,7 +47,7 @@ class Operand:
 
     @property
     def bound(self) -> Decimal:
-        return ZERO if self.printed is None else half_unit(self.printed) * self.factor
+        return ZERO if self.printed is None else half_unit(self.printed) * abs(self.factor)
 
     @property
     def cell(self) -> Cell:

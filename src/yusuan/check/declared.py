@@ -144,29 +144,40 @@ def _compare_rows(ctx: Context, table: Table, total: Row, parts: list[Row], colu
 
 
 def column_sums(table_number: int, total: str, parts: tuple[str, ...]) -> Check:
+    """In every row, column ``total`` = Σ ``parts``; a part written ``-key`` is subtracted
+    (决算 表8: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出)."""
+    signed = [(part.lstrip("-"), -1 if part.startswith("-") else 1) for part in parts]
+
     def run(ctx: Context) -> Iterator[Finding]:
         index = ctx.index(table_number)
         if index is None:
             return
         table = index.table
         keys = [c.key for c in table.columns]
-        if total not in keys or any(p not in keys for p in parts):
-            return
-        t, ps = keys.index(total), [keys.index(p) for p in parts]
-        names = "、".join("·".join(table.columns[p].path) for p in ps)
+        if total not in keys or any(p not in keys for p, _ in signed):
+            return  # an optional column this document does not print
+        t, ps = keys.index(total), [(keys.index(p), sign) for p, sign in signed]
+        names = "、".join(("减" if sign < 0 else "") + "·".join(table.columns[p].path) for p, sign in ps)
         for row in table.rows:
             values = row.values
-            if ctx.coverage is None and _adds_up(values[t], (values[p] for p in ps)):
+            if ctx.coverage is None and _adds_up(values[t], (values[p] if sign > 0 or values[p] is None
+                                                             else -values[p] for p, sign in ps)):
                 continue
-            found = compare(ctx, Operand(row.values[t], lazy_cell(table, row, t)),
-                            [Operand(row.values[p], lazy_cell(table, row, p)) for p in ps], f"同行{names}")
+            found = compare(ctx, Operand(values[t], lazy_cell(table, row, t)),
+                            [Operand(values[p], lazy_cell(table, row, p), Decimal(sign)) for p, sign in ps],
+                            f"同行{names}")
             if found:
                 yield found
     return run
 
 
 def _each_column(table_number: int, identity: Identity, fmt: FormatSpec) -> list[Identity]:
-    columns = [c.key for c in fmt.table(table_number).columns]
+    """The identity in every amount column of the side its total is printed on (two-sided tables whose
+    sides have columns of their own: 表1 收入 rows under 预算数, 支出 rows under 合计, 人员经费 …)."""
+    spec = fmt.table(table_number)
+    income, expense = spec.side_columns
+    on_income = any(row.key == identity.total.row for row in spec.income)
+    columns = [c.key for c in (spec.columns if spec.layout != "two_sided" else income if on_income else expense)]
     return [Identity(Ref(table_number, identity.total.row, column),
                      tuple(Ref(table_number, p.row, column) for p in identity.parts)) for column in columns]
 
@@ -238,9 +249,9 @@ def _table_checks(spec: TableSpec, fmt: FormatSpec) -> Iterable[tuple[str, Check
     where = f"表{spec.number}"
     if extra.get("hierarchy"):
         yield "SUM-HIERARCHY", hierarchy(spec.number)
-    columns = {c.key for c in spec.columns}
+    columns = {c.key for c in spec.all_columns}
     for raw in extra.get("column_sums", ()):
-        if raw["total"] not in columns or any(p not in columns for p in raw["parts"]):
+        if raw["total"] not in columns or any(p.lstrip("-") not in columns for p in raw["parts"]):
             raise FormatDeclarationError(f"{fmt.id} {where} column_sums: undeclared column in {raw}")
         yield raw.get("rule", "SUM-COLUMNS"), column_sums(spec.number, raw["total"], tuple(raw["parts"]))
     for raw in extra.get("row_sums", ()):

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from yusuan.check.findings import Cell, Finding, Severity
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec, load_format
+from yusuan.memo import by_identity
 from yusuan.model import Document, Row, Table
 
 T = TypeVar("T")
@@ -63,6 +64,13 @@ class Context:
     rule: Rule | None = None
     coverage: dict[tuple, set[str]] | None = None
     _indexes: dict[int, TableIndex] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict)  # what rules derive once per document
+
+    def derived(self, key: object, build: Callable[[], T]) -> T:
+        """``build()``, once per check of this document (several rules look subjects up by name)."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]  # type: ignore[return-value]
 
     def index(self, number: int) -> TableIndex | None:
         found = self._indexes.get(number)
@@ -89,19 +97,8 @@ class Context:
 
 
 def per_format(build: Callable[[FormatSpec], T]) -> Callable[[FormatSpec], T]:
-    """Cache what is derived from a format declaration, keyed by the declaration object itself.
-
-    ``functools.cache`` would hash the whole frozen declaration on every call, which costs more
-    than the checks it serves.
-    """
-    memo: dict[int, tuple[FormatSpec, T]] = {}
-
-    def cached(fmt: FormatSpec) -> T:
-        hit = memo.get(id(fmt))
-        if hit is None or hit[0] is not fmt:
-            hit = memo[id(fmt)] = (fmt, build(fmt))
-        return hit[1]
-    return cached
+    """Cache what is derived from a format declaration, keyed by the declaration object itself."""
+    return by_identity(build)
 
 
 _PYTHON_RULES: list[Rule] = []

@@ -21,7 +21,7 @@ SCHEMA = "yusuan.findings/1"
 
 
 class Severity(StrEnum):
-    ERROR = "error"  # the printed numbers cannot all be right
+    ERROR = "error"  # the printed numbers cannot all be right, or the text is certainly wrong
     WARNING = "warning"  # probably wrong, or against the disclosure rules, but not provably
     INFO = "info"  # worth knowing, not wrong (尾数误差, a figure that cannot be checked)
 

@@ -55,7 +55,7 @@ def parse_ref(text: str, fmt: FormatSpec, where: str) -> Ref:
         spec = fmt.table(ref.table)
     except KeyError:
         raise FormatDeclarationError(f"{fmt.id} {where}: {text!r} names an undeclared table") from None
-    columns = [c.key for c in spec.columns]
+    columns = [c.key for c in spec.all_columns]
     if ref.column is None and len(columns) != 1:
         raise FormatDeclarationError(f"{fmt.id} {where}: {text!r} must name one of the columns {columns}")
     if ref.column is not None and ref.column not in columns:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from yusuan.errors import UnreadableInput
 from yusuan.formats.detect import detect_format
@@ -63,18 +64,22 @@ def without_table_preamble(lines: list[Line]) -> list[Line]:
     return [line for line in lines if not (UNIT_RE.search(line.text) and ENTITY_RE.search(line.text))]
 
 
-def explain(lines: list[Line], prefix: str = "") -> tuple[list, list[Claim]]:
-    """Numbered narrative sections and the claims they state; ``prefix`` goes in front of each number."""
+def explain(lines: list[Line], prefix: str = "", *, entity: str | None = None,
+            prose: Callable[[list[Line]], list[Line]] | None = None) -> tuple[list, list[Claim]]:
+    """Numbered narrative sections and the claims they state; ``prefix`` goes in front of each number.
+    ``entity`` is the document's own name (no part of a subject); ``prose`` picks the lines the claim
+    scanner reads (a reader with its own parser for per-subject items leaves those out)."""
     sections = []
     claims: list[Claim] = []
     for block in parts.blocks(lines):
         if block.number is None:
             continue
         number = prefix + block.number
-        prose, key_projects = claims_mod.split_key_projects(block.lines)
-        sections.append(parts.Section(number, block.title, parts.join(prose),
-                                      parts.source_of(prose, block.heading)))
-        claims += claims_mod.narrative_claims(number, prose)
+        prose_lines, key_projects = claims_mod.split_key_projects(block.lines)
+        sections.append(parts.Section(number, block.title, parts.join(prose_lines),
+                                      parts.source_of(prose_lines, block.heading)))
+        scanned = prose(prose_lines) if prose else prose_lines
+        claims += claims_mod.narrative_claims(number, scanned, entity)
         claims += claims_mod.key_project_claims(number, key_projects)
     return sections, claims
 

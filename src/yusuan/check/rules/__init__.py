@@ -5,8 +5,12 @@ from yusuan.check.rules import (  # noqa: F401  (each module registers its rules
     admin_expense,
     catalog_names,
     completeness,
+    consistency,
     diagnostics,
+    items,
     narrative,
     overview,
     projects,
+    ratios,
+    wording,
 )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, table_cell, text_cell
+from yusuan.check.rules.wording import is_template
 from yusuan.model import Document, Source, Table
 
 # Part names a format may list (its ``parts``) and how to tell each is present in a Document.
@@ -76,9 +77,10 @@ def _is_empty(table: Table) -> bool:
 def empty_notes(ctx: Context) -> Iterator[Finding]:
     pattern = re.compile(ctx.fmt.extra.get("completeness", {}).get("empty_note", _DEFAULT_EMPTY)
                          if ctx.fmt else _DEFAULT_EMPTY)
+    template = is_template(ctx.document)  # a template's tables are empty by design
     for table in ctx.document.tables:
         says_empty = any(pattern.search(note) for note in table.notes)
-        if _is_empty(table) and not says_empty:
+        if _is_empty(table) and not says_empty and not template:
             yield ctx.finding(Severity.WARNING, f"表{table.number}“{table.title}”没有数字（为空表），"
                               "表下应注明本年无发生额。",
                               [text_cell(f"表{table.number}", None, _located(table), column="注")])

@@ -4,23 +4,25 @@ A claim says ``<subject> A 万元，比上年增加 D 万元，增长 P%``. Last
 decrease); the percentage must be D ÷ last year at its printed precision, recomputed over every
 exact amount the printed A and D allow (and A narrowed by the table where the table prints it more
 precisely); the words must agree with each other; ``基数为0，不可比`` only where last year was 0.
-Which subject is which cell, and which claims are parts of which, the format declares (``[narrative]``).
+Which subject is which cell (or sum of cells), which claims are parts of which, and which subjects only
+usually match their cell (``soft``: a warning), the format declares (``[narrative]``). A figure in 万元
+agrees with cells in 元 when their sum rounds to it at its printed precision: that is no 尾数误差.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from yusuan.check.arithmetic import Interval, Operand, amount, growth_rate, last_year
-from yusuan.check.declared import compare
+from yusuan.check.arithmetic import Interval, Operand, amount, growth_rate, last_year, signed, weigh
+from yusuan.check.declared import cite, compare, value_text
 from yusuan.check.engine import Context, per_format, rule
 from yusuan.check.findings import Finding, Severity, claim_cell, printed, quoted
 from yusuan.check.refs import Ref, operands, parse_ref
 from yusuan.formats.spec import FormatSpec
 from yusuan.model import Claim
-from yusuan.money import Unit, round_half_up
+from yusuan.money import Unit, places_of, round_half_up
 
 MONEY_UNITS = frozenset(u.value for u in Unit)
 STATED = ("statement", "part")
@@ -28,23 +30,50 @@ _UP_WORDS = {"增加": "增长", "减少": "下降"}
 
 
 @dataclass(frozen=True, slots=True)
+class ItemTables:
+    """Where the narrative items of some sections are printed: the rows of their subject, summed over
+    ``tables``, in ``column`` (Shanghai 编制说明 items: 表5 + 表6 + 表7 合计)."""
+
+    sections: tuple[str, ...]
+    tables: tuple[int, ...]
+    column: str
+
+    def covers(self, section: str) -> bool:
+        return any(section == s or section.startswith(s + ".") for s in self.sections)
+
+
+@dataclass(frozen=True, slots=True)
 class NarrativeSpec:
-    subjects: dict[str, Ref]
+    subjects: dict[str, tuple[Ref, ...]]  # a subject's cell, or the cells it is the sum of
+    soft: frozenset[str]  # subjects whose figure usually but not always equals the cell
+    budgets: dict[str, tuple[Ref, ...]]  # final accounts: the 预算数 cell of a subject (完成率)
     sums: tuple[tuple[str, ...], ...]
     key_projects: int | None
     vehicles: tuple[str, Ref] | None  # the count claim's subject, the cell of vehicle running costs
+    items: tuple[ItemTables, ...]
+
+
+def _refs(fmt: FormatSpec, raw: dict, where: str) -> dict[str, tuple[Ref, ...]]:
+    return {name: tuple(parse_ref(r, fmt, f"{where}.{name}") for r in ([ref] if isinstance(ref, str) else ref))
+            for name, ref in raw.items()}
 
 
 @per_format
 def narrative_spec(fmt: FormatSpec | None) -> NarrativeSpec:
     raw = fmt.extra.get("narrative", {}) if fmt else {}
-    subjects = {name: parse_ref(ref, fmt, f"narrative.subjects.{name}")
-                for name, ref in raw.get("subjects", {}).items()}
     projects = raw.get("key_projects")
     vehicles = raw.get("vehicles")
-    return NarrativeSpec(subjects, tuple(tuple(s) for s in raw.get("sums", ())),
+    items = tuple(ItemTables(tuple(i["sections"]), tuple(i["tables"]), i["column"]) for i in raw.get("items", ()))
+    for item in items:
+        for number in item.tables:
+            parse_ref(f"T{number}/total/{item.column}", fmt, "narrative.items")  # validates table and column
+    return NarrativeSpec(_refs(fmt, raw.get("subjects", {}), "narrative.subjects") if fmt else {},
+                         frozenset(raw.get("soft", ())),
+                         _refs(fmt, raw.get("budgets", {}), "narrative.budgets") if fmt else {},
+                         tuple(tuple(s) for s in raw.get("sums", ())),
                          int(projects.lstrip("T")) if projects else None,
-                         (vehicles[0], parse_ref(vehicles[1], fmt, "narrative.vehicles")) if vehicles else None)
+                         (vehicles[0], parse_ref(vehicles[1], fmt, "narrative.vehicles")) if vehicles else None,
+                         items)
 
 
 def money_claims(ctx: Context, roles: tuple[str, ...] = STATED) -> Iterator[Claim]:
@@ -53,11 +82,66 @@ def money_claims(ctx: Context, roles: tuple[str, ...] = STATED) -> Iterator[Clai
             yield claim
 
 
-def table_operand(ctx: Context, claim: Claim) -> Operand | None:
-    """The table cell a claim's subject states, in the claim's unit; None if not declared or not printed."""
-    ref = narrative_spec(ctx.fmt).subjects.get(claim.subject)
-    found = operands(ctx, ref, claim.unit) if ref else None
-    return found[0] if found and not found[0].missing else None
+def cells_of(ctx: Context, refs: tuple[Ref, ...], unit: str) -> list[Operand] | None:
+    """The printed cells of some references, in ``unit``; None when a table lacks them or none is printed."""
+    found: list[Operand] = []
+    for ref in refs:
+        cells = operands(ctx, ref, unit)
+        if cells is None:
+            return None
+        found += cells
+    return found if any(not cell.missing for cell in found) else None
+
+
+def table_operands(ctx: Context, claim: Claim) -> list[Operand] | None:
+    """The table cells a claim's subject states (their sum is its figure), in the claim's unit; None if
+    not declared or not printed."""
+    refs = narrative_spec(ctx.fmt).subjects.get(claim.subject)
+    return cells_of(ctx, refs, claim.unit) if refs else None
+
+
+def span(cells: list[Operand]) -> Interval:
+    """Every exact amount printed cells may stand for, summed."""
+    return Interval.around(sum((c.value for c in cells), Decimal(0)), sum((c.bound for c in cells), Decimal(0)))
+
+
+def restated(figure: Operand, cells: list[Operand]) -> bool:
+    """A figure restating finer cells at its own precision (万元 from 元): the cells' sum rounds to it."""
+    if figure.printed is None or sum((c.bound for c in cells), Decimal(0)) >= figure.bound:
+        return False
+    total = sum((c.value for c in cells), Decimal(0))
+    return round_half_up(total, places_of(figure.printed)) == figure.value
+
+
+def compare_claim(ctx: Context, claim: Claim, cells: list[Operand], field: str = "amount") -> Finding | None:
+    """A narrative figure against the cells it states: nothing when it is their sum at its precision, a
+    warning instead of an error for a subject the format declares soft."""
+    figure = claim_operand(claim, field)
+    if restated(figure, cells):
+        if ctx.coverage is not None:
+            ctx.cover([figure.cell, *(c.cell for c in cells)])
+        return None
+    found = compare(ctx, figure, cells)
+    if found is None:
+        return None
+    if any(c.cell.unit not in (None, claim.unit) for c in cells):
+        found = replace(found, message=_converted(ctx, figure, cells))
+    if found.severity is Severity.ERROR and claim.subject in narrative_spec(ctx.fmt).soft:
+        found = replace(found, severity=Severity.WARNING, message=found.message + "（两者口径不尽相同，仅作提示。）")
+    return found
+
+
+def _converted(ctx: Context, figure: Operand, cells: list[Operand]) -> str:
+    """The message for a figure in 万元 against cells in 元: each cell as printed, their sum converted."""
+    assert figure.printed is not None
+    unit = figure.cell.unit or ""
+    verdict = weigh(figure, cells)
+    places = places_of(figure.printed)
+    named = " + ".join(f"{cite(ctx, c.cell)} {value_text(c)} {c.cell.unit or ''}".rstrip() for c in cells)
+    difference = round_half_up(verdict.difference, places)
+    judged = "在尾数误差范围内，属尾数误差" if verdict.within else "超出尾数误差范围"
+    return (f"{cite(ctx, figure.cell)}为 {amount(figure.printed)} {unit}，{named}{'之和' if len(cells) > 1 else ''}"
+            f"折合 {amount(round_half_up(verdict.parts, places))} {unit}；差额 {signed(difference)} {unit}，{judged}。")
 
 
 def claim_operand(claim: Claim, field: str = "amount") -> Operand:
@@ -66,12 +150,17 @@ def claim_operand(claim: Claim, field: str = "amount") -> Operand:
 
 @rule("NARR-TABLE", "说明中的金额与表中数字一致", Severity.ERROR)
 def claims_against_tables(ctx: Context) -> Iterator[Finding]:
-    for claim in money_claims(ctx):
-        cell = table_operand(ctx, claim) if claim.amount is not None else None
-        if cell is not None:
-            found = compare(ctx, claim_operand(claim), [cell])
-            if found:
-                yield found
+    budgets = narrative_spec(ctx.fmt).budgets
+    for claim in money_claims(ctx, (*STATED, "budget")):
+        if claim.amount is None:
+            continue
+        if claim.role == "budget":  # a 决算 narrative's 年初预算 against the table's 预算数
+            refs = budgets.get(claim.subject)
+            cells = cells_of(ctx, refs, claim.unit) if refs else None
+        else:
+            cells = table_operands(ctx, claim)
+        if cells is not None and (found := compare_claim(ctx, claim, cells)):
+            yield found
 
 
 def _sign(claim: Claim) -> int:
@@ -82,15 +171,10 @@ def current_interval(ctx: Context, claim: Claim) -> Interval:
     """This year's amount as the claim prints it, narrowed by its table cell where the two agree."""
     assert claim.amount is not None
     own = Interval.printed(claim.amount)
-    cell = table_operand(ctx, claim)
-    if cell is None or cell.printed is None:
+    cells = table_operands(ctx, claim)
+    if not cells:
         return own
-    return own.meet(Interval.around(cell.value, cell.bound)) or own
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    return own.meet(span(cells)) or own
 
 
 @rule("NARR-PERCENT", "说明中的增减百分比与金额、增减额相符", Severity.ERROR)
@@ -100,8 +184,8 @@ def percentages(ctx: Context) -> Iterator[Finding]:
             continue
         cells = [claim_cell(claim, "amount"), claim_cell(claim, "change"), claim_cell(claim, "percent")]
         ctx.cover(cells)
-        if (stated := table_operand(ctx, claim)) is not None:
-            cells.append(stated.cell)  # its precision narrows this year's amount
+        if stated := table_operands(ctx, claim):
+            cells += [c.cell for c in stated if not c.missing]  # their precision narrows this year's amount
         current, change, sign = current_interval(ctx, claim), Interval.printed(claim.change), _sign(claim)
         base = last_year(current, change, sign)
         rate = growth_rate(current, change, sign)
@@ -112,7 +196,7 @@ def percentages(ctx: Context) -> Iterator[Finding]:
                                   f"却印了 {amount(claim.percent)}%；应写“基数为0，不可比”。", cells,
                                   actual=printed(claim.percent))
             continue  # a negative last year is NARR-BASE's finding
-        places = _places(claim.percent)
+        places = places_of(claim.percent)
         before = claim.amount - sign * claim.change
         point = round_half_up(claim.change / before * 100, places) if before > 0 else None
         within = Interval.printed(claim.percent).meet(rate) is not None

@@ -13,10 +13,13 @@ these PDFs have none.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from yusuan.formats.spec import ColumnSpec
 from yusuan.read.pdf.extract import Run
 from yusuan.text import label_key
+
+_key = lru_cache(maxsize=8192)(label_key)
 
 
 @dataclass(slots=True)
@@ -33,7 +36,7 @@ def _stacks(header: list[Run]) -> list[tuple[str, float]]:
     cells: list[tuple[str, float]] = []  # (key, x-centre)
     for i, run in enumerate(ordered):
         text, x0, x1, bottom = run.text, run.x0, run.x1, run.bottom
-        cells.append((label_key(text), run.xc))
+        cells.append((_key(text), run.xc))
         for below in ordered[i + 1:]:
             if below.top > bottom + 1.2 * run.height:
                 break
@@ -42,7 +45,7 @@ def _stacks(header: list[Run]) -> list[tuple[str, float]]:
                 continue
             text += below.text
             x0, x1, bottom = min(x0, below.x0), max(x1, below.x1), below.bottom
-            cells.append((label_key(text), (x0 + x1) / 2))
+            cells.append((_key(text), (x0 + x1) / 2))
             if len(cells) > 4 * len(ordered):
                 break
     return cells
@@ -73,7 +76,7 @@ def find_slots(columns: tuple[ColumnSpec, ...], header: list[Run], after: float 
 def _match(column: ColumnSpec, cells: list[tuple[str, float]], left: float) -> float | None:
     """x-centre of the leftmost header cell right of ``left`` that names the column: an exact name
     first, else a cell that contains it (``2024年机关运行经费预算数``)."""
-    names = [label_key(name) for name in column.header or (column.path[-1],)]
+    names = [_key(name) for name in column.header or (column.path[-1],)]
     for name in names:
         exact = [xc for key, xc in cells if xc > left and key == name]
         if exact:

@@ -41,11 +41,12 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     diagnostics += [Diagnostic(f"没有找到表{spec.number}“{spec.title}”。") for spec in fmt.tables
                     if spec.number not in found]
     toc = _contents_pages(lines)
-    sections, claims = read_sections([line for line in lines if line.page not in toc], fmt,
-                                     _span_without(lines, toc, span))
     cover = [line for line in lines if line.page == 1]
+    entity = _entity(cover, tables)
+    sections, claims = read_sections([line for line in lines if line.page not in toc], fmt,
+                                     _span_without(lines, toc, span), entity)
     meta = Meta(
-        entity=_entity(cover, tables),
+        entity=entity,
         year=_year(lines),
         kind=fmt.kind,
         scope=_scope(cover, lines),

@@ -158,9 +158,10 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
 
 
 def _width(word: str, height: float) -> float:
-    """The most a word can span without a gap: CJK characters are square, others narrower."""
-    wide = sum(1 for c in word if c >= "\u2e80")
-    return (wide + 0.7 * (len(word) - wide)) * height * 1.1 + 1
+    """The most a word can span without a gap: CJK characters are square, others narrower (a character
+    beyond ASCII counts as square: a dash or a middle dot more allows a gap a little wider)."""
+    narrow = len(word.encode("ascii", "ignore"))
+    return (len(word) - 0.3 * narrow) * height * 1.1 + 1
 
 
 def _walk(raw_page, text: str, start: int, end: int, page_height: float) -> list[Run]:

@@ -8,8 +8,10 @@ Final accounts: ``1、一般公共服务支出（类）财政事务（款）行�
 
 Each item gives claims the checker compares with the tables: ``item`` (the subject's amount; its
 ``subject`` is the ``类/款/项`` names joined by ``/``), ``prior`` (last year's 执行数), ``plan`` (the
-amount restated as 预算安排), ``budget`` (年初预算 in final accounts) and ``reason`` (the stated cause,
-its ``direction`` the change word it uses, so a reason that contradicts the change can be found).
+amount restated as 预算安排), ``budget`` (年初预算 in final accounts; its ``direction`` how the text
+words 决算 against it: 决算数小于预算数 is 减少) and ``reason`` (the stated cause, its ``direction`` the
+change word it uses — none when it uses words of both directions — so a reason that contradicts the
+change can be found).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from yusuan.model import Claim, Source
-from yusuan.read.claims import joined
+from yusuan.read.claims import joined, versus
 from yusuan.read.lines import Line
 
 _NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"
@@ -32,6 +34,8 @@ _CHANGE_RE = re.compile(rf"比(?:20\d\d)年(?:预算)?执行数(?P<dir>增加|�
 _BUDGET_RE = re.compile(rf"(?:年初)?预算(?:数)?为\s*(?P<v>{_NUM})\s*万元")
 _FINAL_RE = re.compile(rf"(?:支出)?决算(?:数)?为\s*(?P<v>{_NUM})\s*万元")
 _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为)?[:：]?(?P<why>[^。]*)")
+_DIRECTION_WORDS = (("增加", "增加"), ("增长", "增加"), ("减少", "减少"), ("下降", "减少"), ("不变", "持平"),
+                    ("持平", "持平"))
 _PERCENT_WORD = {"增加": "增长", "增长": "增长", "减少": "下降", "下降": "下降"}
 
 
@@ -84,7 +88,7 @@ def _item(section: str, body: str, whole: str, source: Source) -> list[Claim]:
     for role, pattern in (("prior", _PRIOR_RE), ("plan", _PLAN_RE), ("budget", _BUDGET_RE if final else None)):
         if pattern is not None and (found := pattern.search(body)):
             claims.append(Claim(**base, name=found.group(), role=role, amount=_number(found.group("v")),
-                                text=found.group()))
+                                direction=versus(body) if role == "budget" else None, text=found.group()))
     if change := _CHANGE_RE.search(body):
         word = change.group("dir")
         main.direction = "持平" if word == "持平" else ("增加" if word in ("增加", "增长") else "减少")
@@ -93,7 +97,7 @@ def _item(section: str, body: str, whole: str, source: Source) -> list[Claim]:
             main.percent_direction = _PERCENT_WORD.get(word)
     if reason := _REASON_RE.search(body):
         why = reason.group("why").strip()
-        direction = next((d for word, d in (("增加", "增加"), ("增长", "增加"), ("减少", "减少"), ("下降", "减少"),
-                                            ("不变", "持平"), ("持平", "持平")) if word in why), None)
-        claims.append(Claim(**base, name=why, role="reason", direction=direction, text=reason.group()))
+        words = {d for word, d in _DIRECTION_WORDS if word in why}
+        claims.append(Claim(**base, name=why, role="reason", direction=words.pop() if len(words) == 1 else None,
+                            text=reason.group()))
     return claims

@@ -38,15 +38,29 @@ class BodyRow:
 
     @property
     def label(self) -> str:
-        return squash("".join(r.text for r in sorted(self.labels, key=lambda r: (round(r.top), r.x0))))
+        return squash("".join(r.text for r in reading_order(self.labels)))
 
     @property
     def text(self) -> str:
-        return squash("".join(r.text for r in sorted(self.texts, key=lambda r: (round(r.top), r.x0))))
+        return squash("".join(r.text for r in reading_order(self.texts)))
 
     @property
     def runs(self) -> list[Run]:
         return [*self.codes, *self.labels, *(run for _, run in self.amounts), *self.texts]
+
+
+def reading_order(runs: list[Run]) -> list[Run]:
+    """Runs of a wrapped cell line by line, each line left to right. A line is a band of centres, not a
+    rounded top: letter-spaced text puts a full-width bracket a point lower than the characters
+    around it (``因 公 出 国 （ 境 ） 费`` / ``用``)."""
+    ordered: list[Run] = []
+    line: list[Run] = []
+    for run in sorted(runs, key=lambda r: r.yc):
+        if line and run.yc - line[0].yc > 0.5 * max(line[0].height, run.height):
+            ordered += sorted(line, key=lambda r: r.x0)
+            line = []
+        line.append(run)
+    return ordered + sorted(line, key=lambda r: r.x0)
 
 
 def starts_with_ordinal(text: str) -> bool:

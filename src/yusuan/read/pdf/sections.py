@@ -77,12 +77,13 @@ def split_declared(lines: list[Line], fmt: FormatSpec) -> list[Found]:
     return found
 
 
-def read_sections(lines: list[Line], fmt: FormatSpec, tables_span: tuple[int, int] | None
-                  ) -> tuple[Sections, list[Claim]]:
-    """Sections and narrative claims, from the lines outside the tables."""
+def read_sections(lines: list[Line], fmt: FormatSpec, tables_span: tuple[int, int] | None,
+                  entity: str | None = None) -> tuple[Sections, list[Claim]]:
+    """Sections and narrative claims, from the lines outside the tables; ``entity`` is the document's
+    own name, which the narrative puts in front of its subjects."""
     if fmt.extra.get("sections"):
-        return _declared(lines, fmt, tables_span)
-    return _by_parts(lines, tables_span)
+        return _declared(lines, fmt, tables_span, entity)
+    return _by_parts(lines, tables_span, entity)
 
 
 def _outside(found_start: int, found_end: int, span: tuple[int, int] | None) -> tuple[int, int]:
@@ -93,7 +94,8 @@ def _outside(found_start: int, found_end: int, span: tuple[int, int] | None) -> 
     return found_start, found_end
 
 
-def _declared(lines: list[Line], fmt: FormatSpec, span: tuple[int, int] | None) -> tuple[Sections, list[Claim]]:
+def _declared(lines: list[Line], fmt: FormatSpec, span: tuple[int, int] | None,
+              entity: str | None) -> tuple[Sections, list[Claim]]:
     sections = Sections()
     claims: list[Claim] = []
     for found in split_declared(lines, fmt):
@@ -108,26 +110,31 @@ def _declared(lines: list[Line], fmt: FormatSpec, span: tuple[int, int] | None) 
         else:
             number = found.number or found.key
             if any(parts.is_heading(line.text) for line in body):
-                explained, stated = explain(body, prefix=number + ".")
+                explained, stated = explain(body, prefix=number + ".", entity=entity)
                 sections.explanations += explained
                 claims += stated
             else:
                 sections.explanations.append(
                     Section(number, found.title, parts.join(body), parts.source_of(body)))
-                claims += narrative_claims(number, _prose(body))
+                claims += narrative_claims(number, _prose(body), entity)
             claims += item_claims(number, body)
     return sections, claims
 
 
+_ITEM_START_RE = re.compile(r"^\d{1,3}[.．、]\s*(?:“|[^，。；“”]{2,40}（类）)")
+
+
 def _prose(lines: list[Line]) -> list[Line]:
-    """Lines before the first numbered item: the per-item statements are read by :mod:`items`."""
+    """Lines before the first numbered item about a subject (``1. “…（类）…”``, ``1、…（类）…（项）。``): the
+    per-item statements are read by :mod:`items`."""
     for i, line in enumerate(lines):
-        if re.match(r"^\d{1,3}[.．、]\s*“", squash(line.text)):
+        if _ITEM_START_RE.match(squash(line.text)):
             return lines[:i]
     return lines
 
 
-def _by_parts(lines: list[Line], span: tuple[int, int] | None) -> tuple[Sections, list[Claim]]:
+def _by_parts(lines: list[Line], span: tuple[int, int] | None,
+              entity: str | None) -> tuple[Sections, list[Claim]]:
     sections = Sections()
     claims: list[Claim] = []
     found = parts.split_parts(lines)
@@ -138,7 +145,7 @@ def _by_parts(lines: list[Line], span: tuple[int, int] | None) -> tuple[Sections
     if 3 in found:
         _, start, end = found[3]
         start, end = _outside(start, end, span)
-        sections.explanations, claims = explain(lines[start:end])
+        sections.explanations, claims = explain(lines[start:end], entity=entity, prose=_prose)
         claims += item_claims_by_section(lines[start:end])
     if 4 in found:
         _, start, end = found[4]

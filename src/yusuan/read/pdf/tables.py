@@ -15,9 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from yusuan.formats.detect import TITLE_PREFIX_RE, title_key
 from yusuan.formats.spec import ColumnSpec, FormatSpec, RowSpec, TableSpec
+from yusuan.memo import by_identity
 from yusuan.model import Column, Diagnostic, Row, Source, Table
 from yusuan.money import AmountError, is_amount, parse_amount
 from yusuan.read.cells import code_level
@@ -28,6 +30,7 @@ from yusuan.read.pdf.rows import BodyRow, body_rows, join_code, starts_with_ordi
 from yusuan.read.tables import ENTITY_RE, NOTE_RE, TOTAL_LABELS, UNIT_RE, join_notes
 from yusuan.text import label_key, split_ordinal, squash
 
+_key = lru_cache(maxsize=16384)(label_key)  # labels repeat on every page and in every table
 _TABLE_NUMBER_RE = re.compile(r"^表\s*(\d{1,2})$")
 _LEADERS = ("……", "...", "···", "…")
 _CODE_START_RE = re.compile(r"^[\[［【]?\d{3}(?:\d{2}){0,2}[\]］】]?(?![\d.,])")
@@ -149,6 +152,7 @@ def _says_empty(notes: list[str]) -> bool:
     return any("空表" in note or "无数据" in note or "无发生" in note for note in notes)
 
 
+@lru_cache(maxsize=65536)
 def _is_number(text: str) -> bool:
     return is_amount(text) and any(c.isdigit() for c in text)
 
@@ -157,21 +161,23 @@ def _body_top(runs: list[Run], spec: TableSpec) -> float:
     """Where the rows begin: the top of the first row's code or label (a row's amounts may be printed in
     boxes taller than the header line above them), or of the first amount in a table of values only."""
     names = _names(spec)
+    numbers = [r for r in runs if _is_number(r.text)]
     labels = [r.top for r in runs if (_CODE_START_RE.match(r.text) and spec.layout == "code_rows")
               or starts_with_ordinal(r.text)
-              or ((r.text in TOTAL_LABELS or label_key(r.text) in names) and _beside_amount(r, runs))]
+              or ((r.text in TOTAL_LABELS or _key(r.text) in names) and _beside_amount(r, numbers))]
     if labels:
         return min(labels)
-    return min((r.top for r in runs if _is_number(r.text)), default=float("inf"))
+    return min((r.top for r in numbers), default=float("inf"))
 
 
-def _beside_amount(label: Run, runs: list[Run]) -> bool:
+def _beside_amount(label: Run, numbers: list[Run]) -> bool:
     """A 合计 with an amount on its right is a row; without one it is a column header."""
-    return any(_is_number(r.text) and r.x0 > label.x1 and abs(r.yc - label.yc) < label.height for r in runs)
+    return any(r.x0 > label.x1 and abs(r.yc - label.yc) < label.height for r in numbers)
 
 
+@by_identity
 def _names(spec: TableSpec) -> set[str]:
-    return {label_key(name) for row in (*spec.rows, *spec.income, *spec.expense) for name in row.names}
+    return {_key(name) for row in (*spec.rows, *spec.income, *spec.expense) for name in row.names}
 
 
 def _group_columns(spec: TableSpec) -> list[tuple[ColumnSpec, ...]]:
@@ -240,7 +246,7 @@ def _own_row(spec: TableSpec, group: int) -> Callable[[str], bool]:
     def own(label: str) -> bool:
         if not label:
             return False
-        if label in TOTAL_LABELS or label_key(split_ordinal(label)[1]) in names:
+        if label in TOTAL_LABELS or _key(split_ordinal(label)[1]) in names:
             return True
         return spec.layout != "code_rows" and starts_with_ordinal(label)
 
@@ -283,8 +289,8 @@ def _interpret(rows: list[BodyRow], spec: TableSpec, group: int, slots: list[Slo
         if code:
             level = code_level(code)
             context[level] = code[: {1: 3, 2: 5}.get(level, 7)]
-        fixed = next((r for r in declared.get(label_key(label), ()) if r.key not in used), None)
-        if fixed is None and (candidates := declared.get(label_key(label))):
+        fixed = next((r for r in declared.get(_key(label), ()) if r.key not in used), None)
+        if fixed is None and (candidates := declared.get(_key(label))):
             fixed = candidates[-1]
         if fixed is not None:
             used.add(fixed.key)
@@ -317,9 +323,15 @@ def _interpret(rows: list[BodyRow], spec: TableSpec, group: int, slots: list[Slo
 def _declared(spec: TableSpec, group: int) -> dict[str, list[RowSpec]]:
     """Declared rows by name; a name may stand for several rows (年初结转 repeats 一、一般公共预算财政拨款),
     which are then taken in their declared order."""
-    rows = (spec.income if group == 0 else spec.expense) if spec.layout == "two_sided" else spec.rows
-    named: dict[str, list[RowSpec]] = {}
-    for row in rows:
-        for name in row.names:
-            named.setdefault(label_key(name), []).append(row)
+    return _declared_by_group(spec)[group if spec.layout == "two_sided" else 0]
+
+
+@by_identity
+def _declared_by_group(spec: TableSpec) -> tuple[dict[str, list[RowSpec]], ...]:
+    groups = (spec.income, spec.expense) if spec.layout == "two_sided" else (spec.rows,)
+    named: tuple[dict[str, list[RowSpec]], ...] = tuple({} for _ in groups)
+    for rows, by_name in zip(groups, named, strict=True):
+        for row in rows:
+            for name in row.names:
+                by_name.setdefault(_key(name), []).append(row)
     return named
