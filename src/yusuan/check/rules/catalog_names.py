@@ -86,7 +86,7 @@ def unknown_codes(ctx: Context) -> Iterator[Finding]:
         parent = catalog.get(code[:3])
         if parent is not None and parent.verified:
             cell = _cell(table, row)
-            yield ctx.finding(Severity.WARNING, f"表{table.number} 经济科目编码 {code}（印的名称“{row.label}”）"
+            yield ctx.finding(Severity.WARNING, f"表{table.number} 经济科目编码 {code}（名称印为“{row.label}”）"
                               f"不在科目表中：{parent.code} {parent.name}下没有这个款；编码可能有误。",
                               [cell] if cell else [], actual=code)
 
@@ -99,6 +99,6 @@ def names(ctx: Context) -> Iterator[Finding]:
             continue
         if name_key(subject.name) != name_key(row.label):
             cell = _cell(table, row)
-            yield ctx.finding(Severity.WARNING, f"表{table.number} 科目编码 {row.code} 印的名称是“{row.label}”，"
+            yield ctx.finding(Severity.WARNING, f"表{table.number} 科目编码 {row.code} 的名称印为“{row.label}”，"
                               f"科目表中 {row.code} 为“{subject.name}”；编码或名称可能有误。",
                               [cell] if cell else [], expected=subject.name, actual=row.label)
