@@ -26,6 +26,13 @@ def title_keys(lines: Iterable[str]) -> set[str]:
     """Candidate table titles as label keys: short lines that mention 表, joined with the line
     before and after (titles wrap), and the lines after a bare ``表N``."""
     texts = list(lines)
+    line_keys: dict[int, str] = {}  # label_key works character by character: key the lines once
+
+    def key_of(n: int) -> str:
+        if n not in line_keys:
+            line_keys[n] = label_key(texts[n])
+        return line_keys[n]
+
     keys: set[str] = set()
     for i, text in enumerate(texts):
         if "表" not in text or len(text) > 60:
@@ -35,7 +42,7 @@ def title_keys(lines: Iterable[str]) -> set[str]:
         for start in range(max(0, i - 2), i + 1):
             for end in range(i + 1, min(len(texts), i + 4) + 1):
                 if end - start <= 3:
-                    key = label_key("".join(texts[start:end]))
+                    key = "".join(key_of(n) for n in range(start, end))
                     keys.add(key)
                     if key[:1] in _PREFIX_STARTS and (cut := TITLE_PREFIX_RE.match(key).end()):  # type: ignore[union-attr]
                         keys.add(key[cut:])

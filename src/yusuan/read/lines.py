@@ -42,10 +42,12 @@ def decode(data: bytes) -> str:
     raise UnreadableInput("无法识别文件的文字编码（既不是 UTF-8 也不是 GB18030），可能不是文本文件。")
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for c in sample if c < " " and c not in "\n\r\t\f")
-    return controls > len(sample) // 50
+    return len(_CONTROL_RE.findall(sample)) > len(sample) // 50
 
 
 def split_lines(text: str) -> list[Line]:
@@ -54,6 +56,8 @@ def split_lines(text: str) -> list[Line]:
     page = 1
     page_has_content = False
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        if not raw:
+            continue  # every other line of extracted text is empty
         for index, segment in enumerate(raw.split("\f") if "\f" in raw else (raw,)):
             starts_page = index > 0 or (
                 len(segment) > 1 and segment[0] == " " and segment[1] not in " \t"
