@@ -56,18 +56,28 @@ def _ratio(ctx: Context, stated: Claim, part: Interval, whole: Interval, point: 
                        cells, expected=printed(computed), actual=printed(stated.amount))
 
 
-def _budget(ctx: Context, claim: Claim) -> tuple[Interval, Decimal, list[Cell]] | None:
+Figure = tuple[Interval, Decimal, list[Cell]]  # what a figure may be, its printed value, where it is
+
+
+def _stated(claim: Claim) -> Figure:
+    assert claim.amount is not None
+    return Interval.printed(claim.amount), claim.amount, [claim_cell(claim, "amount")]
+
+
+def _tabled(cells: list | None) -> Figure | None:
+    if cells is None:
+        return None
+    return span(cells), sum((c.value for c in cells), Decimal(0)), [c.cell for c in cells if not c.missing]
+
+
+def _budget(ctx: Context, claim: Claim) -> Figure | None:
     """A subject's 预算数: restated in the same section, else the table's cell."""
     stated = next((c for c in ctx.document.claims if c.role == "budget" and c.subject == claim.subject
                    and c.section == claim.section and c.amount is not None), None)
     if stated is not None:
-        assert stated.amount is not None
-        return Interval.printed(stated.amount), stated.amount, [claim_cell(stated, "amount")]
+        return _stated(stated)
     refs = narrative_spec(ctx.fmt).budgets.get(claim.subject)
-    cells = cells_of(ctx, refs, claim.unit) if refs else None
-    if cells is None:
-        return None
-    return span(cells), sum((c.value for c in cells), Decimal(0)), [c.cell for c in cells if not c.missing]
+    return _tabled(cells_of(ctx, refs, claim.unit) if refs else None)
 
 
 @rule("NARR-COMPLETION", "完成率等于决算数除以预算数，决算与预算的比较用词相符", Severity.ERROR)
@@ -114,19 +124,15 @@ def _versus(ctx: Context) -> Iterator[Finding]:
                           actual=budget.direction)
 
 
-def _whole(ctx: Context, share: Claim) -> tuple[Interval, Decimal, list[Cell]] | None:
+def _whole(ctx: Context, share: Claim) -> Figure | None:
     """The whole a share is of: its figure in the narrative (this section first), else its table cells."""
     stated = [c for c in ctx.document.claims if c.subject == share.parent and c.role in _FIGURES
               and c.amount is not None and c.unit in MONEY_UNITS]
     best = next((c for c in stated if c.section == share.section), stated[0] if stated else None)
     if best is not None:
-        assert best.amount is not None
-        return Interval.printed(best.amount), best.amount, [claim_cell(best, "amount")]
+        return _stated(best)
     probe = Claim(section=share.section, subject=share.parent or "", name=share.parent or "")
-    cells = table_operands(ctx, probe)
-    if cells is None:
-        return None
-    return span(cells), sum((c.value for c in cells), Decimal(0)), [c.cell for c in cells if not c.missing]
+    return _tabled(table_operands(ctx, probe))
 
 
 @rule("NARR-SHARE", "说明中的占比等于部分除以整体", Severity.ERROR)
