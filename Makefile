@@ -32,8 +32,9 @@ demo: $(VENV)/.installed-web
 	$(BIN)/yusuan parse examples/jiangmen-2024/published.txt -o $(OUT)/published/jiangmen-2024.json
 	$(BIN)/yusuan template $(OUT)/jiangmen-2024-预算.xlsx --from examples/jiangmen-2024/budget --force
 	$(BIN)/yusuan build $(OUT)/jiangmen-2024-预算.xlsx -o $(OUT)/jiangmen-2024
+	$(BIN)/yusuan build examples/jiangmen-sports-2024/budget.yaml -o $(OUT)/jiangmen-sports-2024
 	$(BIN)/yusuan check examples/jiangmen-2024/published.txt
-	-$(BIN)/yusuan ingest examples $(OUT)/jiangmen-2024/*.pdf $(CORPUS) --db $(OUT)/yusuan.duckdb
+	-$(BIN)/yusuan ingest examples $(OUT)/jiangmen-2024/*.pdf $(OUT)/jiangmen-sports-2024/*.pdf $(CORPUS) --db $(OUT)/yusuan.duckdb
 	$(BIN)/yusuan serve --db $(OUT)/yusuan.duckdb --port $(PORT)
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
