@@ -16,13 +16,14 @@ from __future__ import annotations
 import ctypes
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import isfinite
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from yusuan.errors import UnreadableInput
+from yusuan.read.pdf.ruling import Segment, page_segments
 
 MAX_PAGES = 400  # a disclosure runs to tens of pages; more is not one
 MAX_CHARS_PER_PAGE = 60_000
@@ -61,10 +62,13 @@ class Run:
 
 @dataclass(slots=True)
 class Page:
+    """A page as it is displayed (its /Rotate applied): runs and ruling segments in top-down points."""
+
     number: int  # 1-based
     width: float
     height: float
     runs: list[Run]
+    rules: list[Segment] = field(default_factory=list)
 
 
 _PDFIUM_ERRORS = {
@@ -110,18 +114,44 @@ def extract_pages(data: bytes, *, max_pages: int = MAX_PAGES, budget: float = TI
 def _page(document: pdfium.PdfDocument, index: int) -> Page:
     page = document[index]
     try:
-        width, height = page.get_size()
+        width, height = page.get_size()  # as displayed: a /Rotate 90 page is as wide as it is tall unrotated
+        display = Display(page.get_rotation(), width, height)
         textpage = page.get_textpage()
         try:
-            runs = _runs(textpage, height)
+            runs = _runs(textpage, display)
         finally:
             textpage.close()
+        rules = [display.segment(s) for s in page_segments(page.raw)]
     finally:
         page.close()
-    return Page(index + 1, width, height, runs)
+    return Page(index + 1, width, height, runs, rules)
 
 
-def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
+@dataclass(slots=True, frozen=True)
+class Display:
+    """PDF user space (y up, unrotated) → the page as displayed, top-down. Characters of a rotated page
+    run along y in user space; turned, they read left to right like any other line."""
+
+    rotation: int  # 0, 90, 180, 270 (clockwise)
+    width: float  # displayed
+    height: float
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) on the displayed page."""
+        if self.rotation == 90:
+            return bottom, left, top, right
+        if self.rotation == 180:
+            return self.width - right, bottom, self.width - left, top
+        if self.rotation == 270:
+            return self.width - top, self.height - right, self.width - bottom, self.height - left
+        return left, self.height - top, right, self.height - bottom
+
+    def segment(self, s: Segment) -> Segment:
+        x0, top, x1, bottom = self.box(s.x0, s.y0, s.x1, s.y1)
+        return Segment(round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
+
+
+def _runs(textpage: pdfium.PdfTextPage, display: Display) -> list[Run]:
     """Runs of one page. PDFium separates words with (generated) blanks; a word whose first and last
     characters sit on one line no farther apart than its characters need is one run, from two box
     calls. Only a word that fails this (a gap or a line break PDFium did not mark) is walked char by char."""
@@ -135,25 +165,28 @@ def _runs(textpage: pdfium.PdfTextPage, page_height: float) -> list[Run]:
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox  # font-height boxes: a comma stands as tall as a digit
+    turn = display.box
     runs: list[Run] = []
     for word in _WORD_RE.finditer(text):
         first, last = word.start(), word.end() - 1
         if not loose_box(raw_page, first, ref):
-            runs += _walk(raw_page, text, first, last + 1, page_height)
+            runs += _walk(raw_page, text, first, last + 1, display)
             continue
-        x0, top, bottom = rect.left, rect.top, rect.bottom
-        if top - bottom <= 0.1:  # text printed at no size cannot be seen: it is not part of the page
+        x0, top, x1, bottom = turn(rect.left, rect.bottom, rect.right, rect.top)
+        if bottom - top <= 0.1:  # text printed at no size cannot be seen: it is not part of the page
             continue
         if last == first:
-            runs.append(Run(word.group(), x0, page_height - top, rect.right, page_height - bottom))
+            runs.append(Run(word.group(), x0, top, x1, bottom))
             continue
-        h = top - bottom
-        if not loose_box(raw_page, last, ref) or abs((rect.top + rect.bottom) - (top + bottom)) > 0.6 * h or (
-                rect.right - x0 > _width(word.group(), h)):
-            runs += _walk(raw_page, text, first, last + 1, page_height)
+        h = bottom - top
+        if not loose_box(raw_page, last, ref):
+            runs += _walk(raw_page, text, first, last + 1, display)
             continue
-        runs.append(Run(word.group(), x0, page_height - max(top, rect.top), rect.right,
-                        page_height - min(bottom, rect.bottom)))
+        _, ltop, lx1, lbottom = turn(rect.left, rect.bottom, rect.right, rect.top)
+        if abs((ltop + lbottom) - (top + bottom)) > 0.6 * h or lx1 - x0 > _width(word.group(), h) or lx1 < x0:
+            runs += _walk(raw_page, text, first, last + 1, display)
+            continue
+        runs.append(Run(word.group(), x0, min(top, ltop), lx1, max(bottom, lbottom)))
     return [r for r in runs if isfinite(r.x0 + r.x1 + r.top + r.bottom)]  # a damaged file may place text nowhere
 
 
@@ -164,30 +197,30 @@ def _width(word: str, height: float) -> float:
     return (len(word) - 0.3 * narrow) * height * 1.1 + 1
 
 
-def _walk(raw_page, text: str, start: int, end: int, page_height: float) -> list[Run]:
+def _walk(raw_page, text: str, start: int, end: int, display: Display) -> list[Run]:
     """Characters glued into runs one by one: a new run where the baseline moves or a gap opens."""
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     runs: list[Run] = []
     chars: list[str] = []
-    x0 = x1 = y0 = y1 = 0.0  # the current run, PDF coordinates (y up)
+    x0 = x1 = top = bottom = 0.0  # the current run, displayed (top-down)
     for index in range(start, end):
         char = text[index]
         if not loose_box(raw_page, index, ref):
             continue
-        cx0, cx1, cy0, cy1 = rect.left, rect.right, rect.bottom, rect.top
-        if cy1 - cy0 <= 0.1:
+        cx0, ctop, cx1, cbottom = display.box(rect.left, rect.bottom, rect.right, rect.top)
+        if cbottom - ctop <= 0.1:
             continue
         if chars:
-            h = y1 - y0
-            if y0 - 0.3 * h <= (cy0 + cy1) / 2 <= y1 + 0.3 * h and -h < cx0 - x1 < _GAP * h:
+            h = bottom - top
+            if top - 0.3 * h <= (ctop + cbottom) / 2 <= bottom + 0.3 * h and -h < cx0 - x1 < _GAP * h:
                 chars.append(char)
                 x1 = max(x1, cx1)
                 continue
-            runs.append(Run("".join(chars), x0, page_height - y1, x1, page_height - y0))
+            runs.append(Run("".join(chars), x0, top, x1, bottom))
         chars = [char]
-        x0, x1, y0, y1 = cx0, cx1, cy0, cy1
+        x0, x1, top, bottom = cx0, cx1, ctop, cbottom
     if chars:
-        runs.append(Run("".join(chars), x0, page_height - y1, x1, page_height - y0))
+        runs.append(Run("".join(chars), x0, top, x1, bottom))
     return runs
