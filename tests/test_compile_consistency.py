@@ -58,7 +58,7 @@ def check(document: Document) -> None:
     expense = {r.key: r.values[0] for r in t1.rows if r.side == "支出"}
     assert income["income_total"] == expense["expense_total"] == t[2].find(key="total").values[0] \
         == t[3].find(key="total").values[0]
-    assert within(income["current_income_total"], [income["appropriation"], income["special_account"],
+    assert within(income["current_income_total"], [income["fiscal"], income["special_account"],
                                                    income["other_funds"]])
     assert within(expense["current_expense_total"], [v for k, v in expense.items() if k.startswith("class:")])
     for row in t1.rows:
@@ -69,8 +69,8 @@ def check(document: Document) -> None:
             parts = [t[n].find(code=row.code) for n in (5, 9, 10)]
             assert within(in_4, [p.values[0] for p in parts if p])
     t2_total = t[2].find(key="total")
-    assert income["appropriation"] == t[4].find(key="income_total").values[0]
-    assert within(income["appropriation"], [col(t[2], t2_total, k) for k in ("gpb", "gov_fund", "soe")])
+    assert income["fiscal"] == t[4].find(key="income_total").values[0]
+    assert within(income["fiscal"], [col(t[2], t2_total, k) for k in ("gpb", "gov_fund", "soe")])
     t5_total = t[5].find(key="total")
     assert col(t[5], t5_total, "basic") == t[6].find(key="total").values[0] == \
         col(t[11], t[11].find(key="total"), "gpb")

@@ -49,12 +49,15 @@ def _row(row: Row) -> dict[str, Any]:
     }
     if row.boxes is not None:
         data["boxes"] = [list(b) if b else None for b in row.boxes]
+    if row.alt_code is not None:
+        data["alt_code"] = row.alt_code
     return data
 
 
 def _table(table: Table) -> dict[str, Any]:
     return {
         "number": table.number,
+        "numbering": table.numbering,
         "key": table.key,
         "title": table.title,
         "unit": table.unit,
@@ -184,6 +187,7 @@ def _read_row(r: _Reader) -> Row:
         side=r.get("side", str, optional=True), key=r.get("key", str, optional=True),
         text=r.get("text", str, optional=True), source=_read_source(_Reader(r.data.get("source"), r.path)),
         boxes=[tuple(b) if b else None for b in boxes] if boxes is not None else None,
+        alt_code=r.get("alt_code", str, optional=True),
     )
 
 
@@ -201,6 +205,7 @@ def _read_table(r: _Reader) -> Table:
         notes=[str(n) for n in r.get("notes", list, optional=True, default=[])],
         pages=[int(p) for p in r.get("pages", list, optional=True, default=[])],
         entity=r.get("entity", str, optional=True),
+        numbering=r.get("numbering", str, optional=True),
     )
     table.rows = [_read_row(row) for row in r.children("rows")]
     width = len(table.columns)

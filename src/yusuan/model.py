@@ -49,6 +49,7 @@ class Row:
     text: str | None = None
     source: Source = field(default_factory=Source)
     boxes: list[tuple[float, float, float, float] | None] | None = None  # per value, PDF only
+    alt_code: str | None = None  # a second classification printed beside the code (政府预算支出经济分类)
 
     @property
     def name(self) -> str:
@@ -68,6 +69,7 @@ class Table:
     notes: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     entity: str | None = None  # the 单位名称 printed above the table
+    numbering: str | None = None  # the numbering as printed (表一, 公开01表, 部门公开表7); None if none
 
     def column_index(self, key: str) -> int:
         for i, column in enumerate(self.columns):

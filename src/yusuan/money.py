@@ -32,6 +32,7 @@ class Unit(StrEnum):
     """Money units used by disclosures; the value is the printed Chinese name."""
 
     YUAN = "元"
+    QIAN = "千元"
     WAN = "万元"
     YI = "亿元"
 
@@ -43,13 +44,13 @@ class Unit(StrEnum):
     def parse(cls, text: str) -> Unit:
         """'单位：万元' or '万元' → Unit.WAN; raises AmountError for anything else."""
         cleaned = text.replace("单位", "").replace("：", "").replace(":", "").strip()
-        for unit in (cls.YI, cls.WAN, cls.YUAN):  # longest names first: '万元' ends with '元'
+        for unit in (cls.YI, cls.WAN, cls.QIAN, cls.YUAN):  # longest names first: '万元' ends with '元'
             if cleaned.startswith(unit.value):
                 return unit
-        raise AmountError(f"无法识别的金额单位：{text!r}（应为 元、万元 或 亿元）")
+        raise AmountError(f"无法识别的金额单位：{text!r}（应为 元、千元、万元 或 亿元）")
 
 
-_FACTORS = {Unit.YUAN: Decimal(1), Unit.WAN: Decimal(10_000), Unit.YI: Decimal(100_000_000)}
+_FACTORS = {Unit.YUAN: Decimal(1), Unit.QIAN: Decimal(1_000), Unit.WAN: Decimal(10_000), Unit.YI: Decimal(100_000_000)}
 
 
 _AMOUNT_STARTS = frozenset("0123456789+-—–－―−０１２３４５６７８９＋")

@@ -13,7 +13,7 @@ SPACES = " \u3000\xa0\t"
 # Printed ordinals in front of labels: 一、  （一）  (一)  1.  1、  2．  and a leading 其中：
 ORDINAL_RE = re.compile(
     r"^(?:其中[:：]\s*)?"
-    r"(?P<ordinal>[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))\s*"
+    r"(?P<ordinal>[（(][一二三四五六七八九十]+[）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d))\s*"
 )
 _OF_RE = re.compile(r"^其中[:：]\s*")
 

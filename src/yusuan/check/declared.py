@@ -1,10 +1,10 @@
 """Identities declared with a format: sums and equalities between printed cells.
 
 A format's TOML says which of its cells must add up, so a new format brings its own identities and
-the engine stays format-agnostic. Three per-table families and one cross-table list:
+the engine stays format-agnostic. (The sums every table carries by its structure — 类 = Σ款 = Σ项 and
+the 合计 columns its header tree names — hold everywhere and live in :mod:`yusuan.check.structure`.)
+Two per-table families and one cross-table list:
 
-- ``hierarchy = true`` — 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 (by code prefix) in every column; in a table
-  of projects, 合计 = Σ projects.
 - ``column_sums = [{ total = "total", parts = ["basic", "project"] }]`` — in every row.
 - ``row_sums = [{ rule = "GD-T8-SANGONG", total = "sangong", parts = ["abroad", …] }]`` — in every column.
 - ``[[identities]]`` at the format level — ``{ rule, total = "T1/income_total", parts = ["T2/total/total"] }``
@@ -25,8 +25,8 @@ from yusuan.check.arithmetic import Operand, amount, expected_of, tail, weigh
 from yusuan.check.engine import Context, Rule, per_format
 from yusuan.check.findings import Cell, Finding, Severity, lazy_cell, printed
 from yusuan.check.refs import Ref, domain, operands, parse_ref
-from yusuan.formats.spec import FormatDeclarationError, FormatSpec, TableSpec
-from yusuan.model import Row, Table
+from yusuan.formats.national import NATIONAL
+from yusuan.formats.spec import FormatDeclarationError, FormatSpec, TableSpec, load_format
 from yusuan.money import ZERO
 
 FAMILIES = {
@@ -96,51 +96,9 @@ def compare(ctx: Context, total: Operand, parts: list[Operand], parts_text: str 
 # ---- the per-table families ----------------------------------------------------------------------
 
 
-def _parent(code: str) -> str | None:
-    return code[:-2] if len(code) in (5, 7) else None
-
-
-def hierarchy(table_number: int) -> Check:
-    def run(ctx: Context) -> Iterator[Finding]:
-        index = ctx.index(table_number)
-        if index is None:
-            return
-        table = index.table
-        total = index.by_key.get("total")
-        coded = bool(ctx.fmt and ctx.fmt.table(table_number).codes) or any(row.code for row in table.rows)
-        children: dict[str, list[Row]] = {}
-        top: list[Row] = []
-        for row in table.rows:
-            if row is total:
-                continue
-            parent = _parent(row.code) if row.code else None
-            if parent is not None and parent in index.by_code:
-                children.setdefault(parent, []).append(row)
-            elif (row.code and len(row.code) == 3) or (not coded and row.level == 1):
-                top.append(row)
-        groups: list[tuple[Row, list[Row], str]] = []
-        if total is not None:
-            groups.append((total, top, "其下各类" if coded else "各项目"))
-        for code, kids in children.items():
-            groups.append((index.by_code[code], kids, f"其下各{LEVEL_NAMES.get(len(kids[0].code or ''), '项')}"))
-        for parent_row, kids, what in groups:
-            for column in range(len(table.columns)):
-                found = _compare_rows(ctx, table, parent_row, kids, column, f"{what}（{len(kids)} 个）")
-                if found:
-                    yield found
-    return run
-
-
 def _adds_up(total: Decimal | None, parts: Iterable[Decimal | None]) -> bool:
     """The fast path: most printed totals equal their parts exactly, and need no operands or cells."""
     return (total or ZERO) == sum((p for p in parts if p is not None), ZERO)
-
-
-def _compare_rows(ctx: Context, table: Table, total: Row, parts: list[Row], column: int, text: str) -> Finding | None:
-    if ctx.coverage is None and _adds_up(total.values[column], (r.values[column] for r in parts)):
-        return None
-    return compare(ctx, Operand(total.values[column], lazy_cell(table, total, column)),
-                   [Operand(r.values[column], lazy_cell(table, r, column)) for r in parts], text)
 
 
 def column_sums(table_number: int, total: str, parts: tuple[str, ...]) -> Check:
@@ -212,8 +170,8 @@ def _evaluate(ctx: Context, identity: Identity) -> Finding | None:
         if found is None:
             return None  # a table the document lacks: completeness reports it
         parts += found
-    if totals[0].missing and all(p.missing for p in parts):
-        return None
+    if all(p.missing for p in parts) and not all(r.by_code for r in identity.parts):
+        return None  # none of the rows it names is printed: this document lays the table out otherwise
     return compare(ctx, totals[0], parts)  # a code a table leaves out is 0 there
 
 
@@ -247,8 +205,6 @@ def _rule_titles(fmt: FormatSpec) -> dict[str, tuple[str, Severity]]:
 def _table_checks(spec: TableSpec, fmt: FormatSpec) -> Iterable[tuple[str, Check]]:
     extra = spec.extra
     where = f"表{spec.number}"
-    if extra.get("hierarchy"):
-        yield "SUM-HIERARCHY", hierarchy(spec.number)
     columns = {c.key for c in spec.all_columns}
     for raw in extra.get("column_sums", ()):
         if raw["total"] not in columns or any(p.lstrip("-") not in columns for p in raw["parts"]):
@@ -259,19 +215,32 @@ def _table_checks(spec: TableSpec, fmt: FormatSpec) -> Iterable[tuple[str, Check
         yield raw.get("rule", "SUM-ROWS"), identities(_each_column(spec.number, identity, fmt))
 
 
+def _declarations(fmt: FormatSpec) -> list[FormatSpec]:
+    """The national model of the format's kind, then the format itself (a region extends the nation)."""
+    if fmt.extra.get("national"):
+        return [fmt]
+    try:
+        return [load_format(NATIONAL[fmt.kind]), fmt]
+    except KeyError:
+        return [fmt]
+
+
 @per_format
 def declared_rules(fmt: FormatSpec) -> tuple[Rule, ...]:
-    """The format's declared identities as rules, one per rule id, in declaration order."""
-    titles = _rule_titles(fmt)
+    """The declared identities as rules — the national model's, then the region's — one per rule id
+    (a region may add checks to a national rule id and give it its own title)."""
+    titles: dict[str, tuple[str, Severity]] = {}
     checks: dict[str, list[Check]] = {}
-    for spec in fmt.tables:
-        for rule_id, check in _table_checks(spec, fmt):
-            checks.setdefault(rule_id, []).append(check)
-    for n, raw in enumerate(fmt.extra.get("identities", ())):
-        rule_id = raw.get("rule")
-        if not rule_id:
-            raise FormatDeclarationError(f"{fmt.id} identities[{n}]: needs a rule id")
-        checks.setdefault(rule_id, []).append(identities([_identity(raw, fmt, f"identities[{n}]")]))
+    for declaration in _declarations(fmt):
+        titles |= _rule_titles(declaration)
+        for spec in declaration.tables:
+            for rule_id, check in _table_checks(spec, declaration):
+                checks.setdefault(rule_id, []).append(check)
+        for n, raw in enumerate(declaration.extra.get("identities", ())):
+            rule_id = raw.get("rule")
+            if not rule_id:
+                raise FormatDeclarationError(f"{declaration.id} identities[{n}]: needs a rule id")
+            checks.setdefault(rule_id, []).append(identities([_identity(raw, declaration, f"identities[{n}]")]))
     rules = []
     for rule_id, group in checks.items():
         if rule_id not in titles:

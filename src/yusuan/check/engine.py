@@ -63,7 +63,7 @@ class Context:
     fmt: FormatSpec | None
     rule: Rule | None = None
     coverage: dict[tuple, set[str]] | None = None
-    _indexes: dict[int, TableIndex] = field(default_factory=dict)
+    _indexes: dict[int | str, TableIndex] = field(default_factory=dict)
     memo: dict[object, object] = field(default_factory=dict)  # what rules derive once per document
 
     def derived(self, key: object, build: Callable[[], T]) -> T:
@@ -72,13 +72,15 @@ class Context:
             self.memo[key] = build()
         return self.memo[key]  # type: ignore[return-value]
 
-    def index(self, number: int) -> TableIndex | None:
-        found = self._indexes.get(number)
+    def index(self, table_ref: int | str) -> TableIndex | None:
+        """Rows of the table printed as 表N (an int) or of the first table of a kind (its key)."""
+        found = self._indexes.get(table_ref)
         if found is None:
-            table = self.document.table(number)
+            table = (self.document.table(table_ref) if isinstance(table_ref, int)
+                     else self.document.table_by_key(table_ref))
             if table is None:
                 return None
-            found = self._indexes[number] = TableIndex.of(table)
+            found = self._indexes[table_ref] = TableIndex.of(table)
         return found
 
     def finding(self, severity: Severity, message: str, cells: Iterable[Cell] = (),

@@ -96,13 +96,13 @@ class _Writer:
         """The project whose change is largest in the direction of the total's: the usual stated cause."""
         subject = f"{side}预算"
         direction = now - self.last(subject)
-        table = self.tables["projects"]
+        table = self.tables["project"]
         changes = []
         for project in self.budget.projects:
             if project.last_year is None:
                 continue
             row = next((r for r in table.rows if r.level == 1 and r.label == project.name), None)
-            current = table.value(row, "grand_total") or ZERO if row else ZERO
+            current = table.value(row, "total") or ZERO if row else ZERO
             changes.append((current - self.wan(project.last_year), project.name))
         same_way = [(d, name) for d, name in changes if d * direction > 0]
         if not same_way:
@@ -113,7 +113,7 @@ class _Writer:
 
     def sangong(self) -> str:
         def part(key: str) -> Decimal:
-            return self.cell("admin_sangong", key, "total")
+            return self.cell("sangong", key, "total")
 
         purchase, operation = part("vehicle_purchase"), part("vehicle_operation")
         vehicle = part("vehicle")
@@ -128,7 +128,7 @@ class _Writer:
                 f"公务接待费{self.stated('公务接待费', part('reception'))}。")
 
     def admin(self) -> str:
-        admin = self.cell("admin_sangong", "admin", "total")
+        admin = self.cell("sangong", "admin", "total")
         return (f"{ADMIN_TERM}{self.standard.definition(ADMIN_TERM)}"
                 f"{self.year}年，{self.me}机关运行经费安排{self.stated('机关运行经费', admin)}。")
 
@@ -153,13 +153,13 @@ class _Writer:
                 f"本年度拟购置固定资产{say(planned_wan)}万元{items}。")
 
     def key_projects(self) -> tuple[str, list[Claim]]:
-        table = self.tables["projects"]
+        table = self.tables["project"]
         claims = []
         for project in self.budget.projects:
             row = next((r for r in table.rows if r.level == 1 and r.label == project.name), None)
             if not project.key or row is None:
                 continue
-            amount = (table.value(row, "grand_total") or ZERO).normalize()
+            amount = (table.value(row, "total") or ZERO).normalize()
             claims.append(Claim(section="六", subject=project.name, name=project.name, role="key_project",
                                 amount=amount, unit=table.unit, goal=project.goal,
                                 text=f"{project.name}{say(amount)}"))

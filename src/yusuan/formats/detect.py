@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from yusuan.errors import UnreadableInput
+from yusuan.formats.national import NATIONAL
 from yusuan.formats.spec import FormatSpec, all_formats, load_format
 from yusuan.text import label_key
 
@@ -59,6 +60,38 @@ def score(fmt: FormatSpec, keys: set[str]) -> int:
     return sum(1 for titles in _declared_keys(fmt.id) if any(t in keys for t in titles))
 
 
+def regional_formats() -> tuple[FormatSpec, ...]:
+    return tuple(f for f in all_formats() if not f.extra.get("national"))
+
+
+REGION_SHARE = 0.75  # a regional declaration applies when this share of its tables is printed as it says
+
+
+def detect_region(tables: Iterable[tuple[int | None, str]], forced: str | None, kind: str) -> FormatSpec:
+    """The declared regional format the document is in — most of its tables printed under the declared
+    titles, none under another number — else the national model of its kind (a layout nobody declared
+    is still read, and checked on the national identities). ``tables``: (printed number, title)."""
+    if forced:
+        return detect_format((), forced)
+    printed = [(number, title_key(title)) for number, title in tables if title]
+    best: tuple[int, FormatSpec] | None = None
+    for fmt in regional_formats():
+        if fmt.kind != kind:
+            continue
+        declared = _declared_keys(fmt.id)
+        matched = conflicts = 0
+        for number, key in printed:
+            for spec, titles in zip(fmt.tables, declared, strict=True):
+                if key in titles:
+                    matched += 1
+                    conflicts += number is not None and number != spec.number
+                    break
+        if conflicts == 0 and matched >= max(MIN_TITLES, REGION_SHARE * len(fmt.tables)) and (
+                best is None or matched > best[0]):
+            best = (matched, fmt)
+    return best[1] if best else load_format(NATIONAL[kind])
+
+
 def detect_format(lines: Iterable[str], forced: str | None = None) -> FormatSpec:
     """The format whose titles the document prints most; ``forced`` (a format id) skips detection."""
     if forced:
@@ -68,7 +101,7 @@ def detect_format(lines: Iterable[str], forced: str | None = None) -> FormatSpec
             known = "、".join(f.id for f in all_formats())
             raise UnreadableInput(f"没有名为“{forced}”的格式；可用的格式：{known}。") from None
     keys = title_keys(lines)
-    ranked = sorted(((score(f, keys), f) for f in all_formats()), key=lambda pair: -pair[0])
+    ranked = sorted(((score(f, keys), f) for f in regional_formats()), key=lambda pair: -pair[0])
     best_score, best = ranked[0]
     if best_score >= MIN_TITLES:
         return best

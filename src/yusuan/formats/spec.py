@@ -185,7 +185,7 @@ def parse_format(raw: dict[str, Any]) -> FormatSpec:
         region=raw.get("region", ""),
         parts=tuple(raw.get("parts", ())),
         functional_classes=classes,
-        tables=tuple(_table(t, classes) for t in raw["tables"]),
+        tables=tuple(_table(t, classes) for t in raw.get("tables", ())),
         extra={k: v for k, v in raw.items() if k not in _FORMAT_KEYS},
     )
 

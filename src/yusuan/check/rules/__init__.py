@@ -12,5 +12,6 @@ from yusuan.check.rules import (  # noqa: F401  (each module registers its rules
     overview,
     projects,
     ratios,
+    structure,
     wording,
 )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import re
 import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from math import isfinite
 
@@ -116,12 +117,12 @@ def _page(document: pdfium.PdfDocument, index: int) -> Page:
     try:
         width, height = page.get_size()  # as displayed: a /Rotate 90 page is as wide as it is tall unrotated
         display = Display(page.get_rotation(), width, height)
+        rules = [display.segment(s) for s in page_segments(page.raw)]
         textpage = page.get_textpage()
         try:
-            runs = _runs(textpage, display)
+            runs = _runs(textpage, display, Borders.of(rules))
         finally:
             textpage.close()
-        rules = [display.segment(s) for s in page_segments(page.raw)]
     finally:
         page.close()
     return Page(index + 1, width, height, runs, rules)
@@ -151,10 +152,39 @@ class Display:
         return Segment(round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1))
 
 
-def _runs(textpage: pdfium.PdfTextPage, display: Display) -> list[Run]:
+@dataclass(slots=True, frozen=True)
+class Borders:
+    """The vertical cell borders of a page, to cut a run that crosses one: two right-aligned amounts
+    in narrow neighbouring cells can touch (``12,063.9611,476.19``) with no gap between them."""
+
+    xs: tuple[float, ...]
+    spans: tuple[tuple[float, float], ...]
+
+    @classmethod
+    def of(cls, rules: list[Segment]) -> Borders:
+        vertical = sorted((s.x0, s.y0, s.y1) for s in rules if not s.horizontal and s.y1 - s.y0 > 4)
+        return cls(tuple(v[0] for v in vertical), tuple((v[1], v[2]) for v in vertical))
+
+    def between(self, x0: float, x1: float, top: float, bottom: float) -> bool:
+        """Is a border drawn strictly inside (x0, x1) across the line from top to bottom?"""
+        yc = (top + bottom) / 2
+        i = bisect_right(self.xs, x0 + 0.5)
+        while i < len(self.xs) and self.xs[i] < x1 - 0.5:
+            low, high = self.spans[i]
+            if low - 1 <= yc <= high + 1:
+                return True
+            i += 1
+        return False
+
+
+_NO_BORDERS = Borders((), ())
+
+
+def _runs(textpage: pdfium.PdfTextPage, display: Display, borders: Borders = _NO_BORDERS) -> list[Run]:
     """Runs of one page. PDFium separates words with (generated) blanks; a word whose first and last
-    characters sit on one line no farther apart than its characters need is one run, from two box
-    calls. Only a word that fails this (a gap or a line break PDFium did not mark) is walked char by char."""
+    characters sit on one line no farther apart than its characters need, and that no cell border
+    crosses, is one run, from two box calls. Only a word that fails this (a gap or a line break PDFium
+    did not mark, a border inside it) is walked char by char."""
     raw_page = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw_page)
     if count <= 0:
@@ -170,7 +200,7 @@ def _runs(textpage: pdfium.PdfTextPage, display: Display) -> list[Run]:
     for word in _WORD_RE.finditer(text):
         first, last = word.start(), word.end() - 1
         if not loose_box(raw_page, first, ref):
-            runs += _walk(raw_page, text, first, last + 1, display)
+            runs += _walk(raw_page, text, first, last + 1, display, borders)
             continue
         x0, top, x1, bottom = turn(rect.left, rect.bottom, rect.right, rect.top)
         if bottom - top <= 0.1:  # text printed at no size cannot be seen: it is not part of the page
@@ -180,11 +210,12 @@ def _runs(textpage: pdfium.PdfTextPage, display: Display) -> list[Run]:
             continue
         h = bottom - top
         if not loose_box(raw_page, last, ref):
-            runs += _walk(raw_page, text, first, last + 1, display)
+            runs += _walk(raw_page, text, first, last + 1, display, borders)
             continue
         _, ltop, lx1, lbottom = turn(rect.left, rect.bottom, rect.right, rect.top)
-        if abs((ltop + lbottom) - (top + bottom)) > 0.6 * h or lx1 - x0 > _width(word.group(), h) or lx1 < x0:
-            runs += _walk(raw_page, text, first, last + 1, display)
+        if abs((ltop + lbottom) - (top + bottom)) > 0.6 * h or lx1 - x0 > _width(word.group(), h) or lx1 < x0 or (
+                borders.xs and borders.between(x0, lx1, top, bottom)):
+            runs += _walk(raw_page, text, first, last + 1, display, borders)
             continue
         runs.append(Run(word.group(), x0, min(top, ltop), lx1, max(bottom, lbottom)))
     return [r for r in runs if isfinite(r.x0 + r.x1 + r.top + r.bottom)]  # a damaged file may place text nowhere
@@ -197,14 +228,16 @@ def _width(word: str, height: float) -> float:
     return (len(word) - 0.3 * narrow) * height * 1.1 + 1
 
 
-def _walk(raw_page, text: str, start: int, end: int, display: Display) -> list[Run]:
-    """Characters glued into runs one by one: a new run where the baseline moves or a gap opens."""
+def _walk(raw_page, text: str, start: int, end: int, display: Display, borders: Borders = _NO_BORDERS) -> list[Run]:
+    """Characters glued into runs one by one: a new run where the baseline moves, a gap opens or a
+    cell border stands between two characters."""
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     runs: list[Run] = []
     chars: list[str] = []
     x0 = x1 = top = bottom = 0.0  # the current run, displayed (top-down)
+    last_centre = 0.0
     for index in range(start, end):
         char = text[index]
         if not loose_box(raw_page, index, ref):
@@ -214,13 +247,17 @@ def _walk(raw_page, text: str, start: int, end: int, display: Display) -> list[R
             continue
         if chars:
             h = bottom - top
-            if top - 0.3 * h <= (ctop + cbottom) / 2 <= bottom + 0.3 * h and -h < cx0 - x1 < _GAP * h:
+            centre = (cx0 + cx1) / 2
+            if top - 0.3 * h <= (ctop + cbottom) / 2 <= bottom + 0.3 * h and -h < cx0 - x1 < _GAP * h and not (
+                    borders.xs and borders.between(last_centre, centre, top, bottom)):
                 chars.append(char)
                 x1 = max(x1, cx1)
+                last_centre = centre
                 continue
             runs.append(Run("".join(chars), x0, top, x1, bottom))
         chars = [char]
         x0, x1, top, bottom = cx0, cx1, ctop, cbottom
+        last_centre = (cx0 + cx1) / 2
     if chars:
         runs.append(Run("".join(chars), x0, top, x1, bottom))
     return runs

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from yusuan.read.lines import Line
 from yusuan.read.pdf.extract import Page, Run
 
-_FOOTER_RE = re.compile(r"^[-—－]?\s*\d{1,4}\s*[-—－]?$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$")
+FOOTER_RE = re.compile(r"^[-—－]?\s*\d{1,4}\s*[-—－]?$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$")
 
 
 @dataclass(slots=True)
@@ -54,7 +54,7 @@ def page_lines(pages: list[Page]) -> list[PdfLine]:
         lines = cluster(page.runs)
         for index, runs in enumerate(lines):
             text = " ".join(r.text for r in runs)
-            if index == len(lines) - 1 and len(runs) <= 3 and _FOOTER_RE.match(text.replace(" ", "")):
+            if index == len(lines) - 1 and len(runs) <= 3 and FOOTER_RE.match(text.replace(" ", "")):
                 continue
             result.append(PdfLine(text, page.number, len(result) + 1, runs))
     return result

@@ -1,0 +1,89 @@
+"""The structural sums of every table (:mod:`yusuan.check.structure`) as rules: 类 = Σ款 = Σ项, 合计
+columns against their parts, 合计 rows of the fixed-row tables against their rows. They hold in
+every region, so they run on every table of every document, mapped to a kind or not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.check.arithmetic import Operand
+from yusuan.check.declared import compare
+from yusuan.check.engine import Context, rule
+from yusuan.check.findings import Finding, Severity, lazy_cell
+from yusuan.check.structure import column_sums, row_groups, side_sums
+from yusuan.formats.national import vocabulary
+from yusuan.model import Row, Table
+from yusuan.money import ZERO
+
+# Tables of text (绩效目标) carry no sums, however many numbers they print.
+NO_SUMS = frozenset({"performance", "contents"})
+# Kinds printed as fixed rows (收支总表 and its kin, a 三公 table printed as rows).
+FIXED_ROWS = frozenset({"summary", "fiscal_summary", "gov_fund", "soe", "sangong", "admin"})
+# Tables whose regional declaration names its own sums of the same kind (the rule ids it declares).
+_DECLARES = {"SUM-ROWS": "row_sums", "SUM-COLUMNS": "column_sums"}
+
+
+def _declared_elsewhere(ctx: Context, table: Table, family: str) -> bool:
+    if ctx.fmt is None or ctx.fmt.extra.get("national"):
+        return False
+    spec = next((t for t in ctx.fmt.tables if t.number == table.number and t.key == table.key), None)
+    return spec is not None and bool(spec.extra.get(_DECLARES[family]))
+
+
+def _adds_up(total, parts) -> bool:
+    return (total or ZERO) == sum((p for p in parts if p is not None), ZERO)
+
+
+def _compare_rows(ctx: Context, table: Table, total: Row, parts: tuple[Row, ...], column: int, text: str):
+    if ctx.coverage is None and _adds_up(total.values[column], (r.values[column] for r in parts)):
+        return None
+    return compare(ctx, Operand(total.values[column], lazy_cell(table, total, column)),
+                   [Operand(r.values[column], lazy_cell(table, r, column)) for r in parts], text)
+
+
+@rule("SUM-HIERARCHY", "合计、类、款、项逐级加总一致", Severity.ERROR)
+def hierarchy(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.document.tables:
+        if table.key in NO_SUMS:
+            continue
+        for group in row_groups(table):
+            for column in range(len(table.columns)):
+                found = _compare_rows(ctx, table, group.total, group.parts, column,
+                                      f"{group.what}（{len(group.parts)} 个）")
+                if found:
+                    yield found
+
+
+@rule("SUM-COLUMNS", "每行的合计列等于各分列之和", Severity.ERROR)
+def columns(ctx: Context) -> Iterator[Finding]:
+    vocab = vocabulary(ctx.document.meta.kind)
+    for table in ctx.document.tables:
+        if table.key in NO_SUMS or _declared_elsewhere(ctx, table, "SUM-COLUMNS"):
+            continue
+        for identity in column_sums(table, vocab):
+            names = "、".join("·".join(table.columns[p].path) for p in identity.parts)
+            for row in table.rows:
+                values = row.values
+                if ctx.coverage is None and _adds_up(values[identity.total], (values[p] for p in identity.parts)):
+                    continue
+                found = compare(ctx, Operand(values[identity.total], lazy_cell(table, row, identity.total)),
+                                [Operand(values[p], lazy_cell(table, row, p)) for p in identity.parts],
+                                f"同行{names}")
+                if found:
+                    yield found
+
+
+@rule("SUM-ROWS", "合计行等于其组成行之和", Severity.ERROR)
+def rows(ctx: Context) -> Iterator[Finding]:
+    for table in ctx.document.tables:
+        if table.key not in FIXED_ROWS or _declared_elsewhere(ctx, table, "SUM-ROWS") or any(
+                r.key == "entity" for r in table.rows):
+            continue  # rows of units (三公 by unit) are summed as a hierarchy, not as fixed rows
+        for identity in side_sums(table):
+            for column in range(len(table.columns)):
+                if identity.total.values[column] is None and all(p.values[column] is None for p in identity.parts):
+                    continue
+                names = "、".join(p.label for p in identity.parts[:4]) + ("等" if len(identity.parts) > 4 else "")
+                found = _compare_rows(ctx, table, identity.total, identity.parts, column, names)
+                if found:
+                    yield found

@@ -1,0 +1,292 @@
+"""One printed table as it stands on its pages: header tree, column roles, body rows of cells.
+
+This is what every disclosure table has whatever its region: a header of (possibly merged) cells,
+columns that hold codes, names, amounts or text, and rows. It knows nothing of table kinds or
+formats; :mod:`yusuan.read.recognise` maps it onto the national model.
+
+On a ruled page (nearly all of them: spreadsheet exports draw every border) the grid of
+:mod:`grid` gives the cells exactly: a header cell's span is its merged cell, a wrapped name stays
+in its row. The header ends at the first row that prints an amount, a subject code or a 合计 line.
+Rows whose cells hold several printed lines of amounts (a body drawn without horizontal rules) are
+cut into one row per line, wrapped names joining the row they belong to.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from yusuan.money import is_amount
+from yusuan.read.pdf.extract import Run
+from yusuan.read.pdf.grid import Cell, Grid
+from yusuan.read.pdf.rows import reading_order, stripes
+from yusuan.text import squash
+
+_CODE_RE = re.compile(r"^[\[［【]?(\d{3}|\d{5}|\d{7})[\]］】]?$")
+_PIECE_RE = re.compile(r"^\d{1,3}$")
+_TOTALS = ("合计", "总计", "小计")
+_INDEX_HEADERS = ("行次", "栏次", "序号")
+_CODE_HEADERS = ("编码", "代码", "科目编号")
+_LEVEL_HEADERS = frozenset({"类", "款", "项"})
+
+
+@lru_cache(maxsize=65536)
+def is_number(text: str) -> bool:
+    return is_amount(text) and any(c.isdigit() for c in text)
+
+
+@dataclass(slots=True)
+class RawCell:
+    """The text printed in one cell, with its runs (for boxes) and page."""
+
+    text: str
+    runs: list[Run]
+    page: int
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (round(min(r.x0 for r in self.runs), 1), round(min(r.top for r in self.runs), 1),
+                round(max(r.x1 for r in self.runs), 1), round(max(r.bottom for r in self.runs), 1))
+
+
+@dataclass(slots=True)
+class RawColumn:
+    """A leaf column: its header path (top cell first) and what its body cells hold."""
+
+    path: list[str]
+    role: str  # code | label | amount | text | index
+    x0: float
+    x1: float
+    level: str | None = None  # 类 | 款 | 项 for a code printed in one column per level
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(slots=True)
+class RawRow:
+    cells: list[RawCell | None]  # aligned with the table's columns
+    page: int
+
+    def text(self, index: int) -> str:
+        cell = self.cells[index]
+        return cell.text if cell else ""
+
+    @property
+    def runs(self) -> list[Run]:
+        return [r for cell in self.cells if cell for r in cell.runs]
+
+
+@dataclass(slots=True)
+class RawTable:
+    columns: list[RawColumn]
+    rows: list[RawRow] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    header_rows: int = 0  # how many grid rows the header took on its first page
+
+
+def _cell_runs(grid: Grid, runs: list[Run]) -> tuple[dict[int, list[Run]], list[Run]]:
+    """Runs by the merged cell they sit in (keyed by the cell's index in ``grid.cells``); runs outside."""
+    index = {id(cell): i for i, cell in enumerate(grid.cells)}
+    inside: dict[int, list[Run]] = {}
+    outside: list[Run] = []
+    x0, top, x1, bottom = grid.box
+    for run in runs:
+        x = run.x0 + min(run.height, run.x1 - run.x0) / 2 if not is_number(run.text) else run.xc
+        y = run.yc
+        if not (x0 <= x <= x1 and top <= y <= bottom):
+            outside.append(run)
+            continue
+        column, row = grid.column_of(x), grid.row_of(y)
+        if column is None or row is None:
+            outside.append(run)
+            continue
+        inside.setdefault(index[id(grid.cell(column, row))], []).append(run)
+    return inside, outside
+
+
+def _text(runs: list[Run]) -> str:
+    return squash("".join(r.text for r in reading_order(runs)))
+
+
+def _is_code(text: str) -> bool:
+    return bool(_CODE_RE.match(text))
+
+
+def _body_start(grid: Grid, texts: dict[int, str]) -> int:
+    """The first grid row of the body: one that prints an amount, a code, or a 合计 with amounts."""
+    by_row: dict[int, list[tuple[Cell, str]]] = {}
+    for i, cell in enumerate(grid.cells):
+        if i in texts:
+            by_row.setdefault(cell.r0, []).append((cell, texts[i]))
+    totals: int | None = None
+    for r in range(len(grid.ys) - 1):
+        cells = sorted(by_row.get(r, []), key=lambda pair: pair[0].c0)
+        if not cells:
+            continue
+        first_cell, first = cells[0]
+        if any(word in first for word in _INDEX_HEADERS):
+            continue  # 栏次 1 2 3 …: a header row of column numbers
+        numbers = [t for c, t in cells if c.r0 == c.r1 and is_number(t)]
+        if (first_cell.c0 == 0 and _is_code(first)) or (numbers and not _column_numbers(numbers)):
+            return r
+        if totals is None and first_cell.c0 == 0 and _total_label(first) and len(cells) == 1:
+            totals = r  # 合计 with nothing beside it: the body of an empty table
+    return totals if totals is not None else len(grid.ys) - 1
+
+
+def _total_label(text: str) -> bool:
+    return any(text.endswith(word) for word in _TOTALS) and len(text) <= 8
+
+
+def _column_numbers(texts: list[str]) -> bool:
+    """1 2 3 … printed under the header to number the columns."""
+    return len(texts) >= 3 and all(t.isdigit() for t in texts) and [int(t) for t in texts] == list(
+        range(int(texts[0]), int(texts[0]) + len(texts)))
+
+
+def _header_paths(grid: Grid, texts: dict[int, str], body: int) -> list[list[str]]:
+    """Each grid column's header path: the header cells over it, top first, each once."""
+    paths: list[list[str]] = []
+    index = {id(cell): i for i, cell in enumerate(grid.cells)}
+    for c in range(len(grid.xs) - 1):
+        path: list[str] = []
+        seen: set[int] = set()
+        for r in range(body):
+            cell = grid.cell(c, r)
+            i = index[id(cell)]
+            if i in seen or cell.r0 >= body:
+                continue
+            seen.add(i)
+            text = texts.get(i)
+            if text and not _numbering_cell(text):
+                path.append(text)
+        paths.append(path)
+    return paths
+
+
+def _numbering_cell(text: str) -> bool:
+    """栏次 and the column numbers under it (1, 2, 3 …) number the columns; they are not names."""
+    return text == "栏次" or (text.isdigit() and len(text) <= 2) or not text.strip("*＊")
+
+
+def _role(path: list[str], cells: list[str]) -> str:
+    last = path[-1] if path else ""
+    joined = "".join(path)
+    if any(word in last for word in _INDEX_HEADERS):
+        return "index"
+    if last in _LEVEL_HEADERS or any(word in last for word in _CODE_HEADERS):
+        return "code"
+    filled = [t for t in cells if t]
+    if not filled:
+        return "amount" if path and not any(w in joined for w in ("名称", "项目", "科目")) else "label"
+    numbers = sum(1 for t in filled if is_number(t) or t in ("-", "—", "－"))
+    codes = sum(1 for t in filled if _is_code(t) or _PIECE_RE.match(t))
+    if (codes == len(filled) and numbers < len(filled)) or (codes == len(filled) and "科目" in joined):
+        return "code"
+    if numbers >= 0.6 * len(filled):
+        return "amount"
+    if any(w in joined for w in ("名称", "项目", "科目", "单位")) or not joined:
+        return "label"
+    return "text"
+
+
+def page_table(grid: Grid, runs: list[Run], page: int) -> tuple[RawTable, list[Run]]:
+    """The table one grid draws, and the runs of the page outside it (titles, notes)."""
+    inside, outside = _cell_runs(grid, runs)
+    texts = {i: _text(rs) for i, rs in inside.items()}
+    body = _body_start(grid, texts)
+    paths = _header_paths(grid, texts, body)
+    index = {id(cell): i for i, cell in enumerate(grid.cells)}
+    columns_n = len(grid.xs) - 1
+    body_cells: list[list[str]] = [[] for _ in range(columns_n)]
+    for r in range(body, len(grid.ys) - 1):
+        for c in range(columns_n):
+            cell = grid.cell(c, r)
+            if cell.r0 == r and cell.c0 == c and cell.c0 == cell.c1:
+                body_cells[c].append(texts.get(index[id(cell)], ""))
+    columns = []
+    for c in range(columns_n):
+        role = _role(paths[c], body_cells[c])
+        level = paths[c][-1] if role == "code" and paths[c] and paths[c][-1] in _LEVEL_HEADERS else None
+        columns.append(RawColumn(paths[c], role, grid.xs[c], grid.xs[c + 1], level))
+    table = RawTable(columns, pages=[page], header_rows=body)
+    table.rows = _body_rows(grid, inside, body, columns, page)
+    return table, outside
+
+
+def _body_rows(grid: Grid, inside: dict[int, list[Run]], body: int, columns: list[RawColumn],
+               page: int) -> list[RawRow]:
+    """One row per grid row of the body; a grid row holding several lines of amounts is cut per line."""
+    rows: list[RawRow] = []
+    for r in range(body, len(grid.ys) - 1):
+        found: dict[int, list[Run]] = {}
+        for i, cell in enumerate(grid.cells):
+            if cell.r0 == r and i in inside:
+                found.setdefault(cell.c0, []).extend(inside[i])
+        if not found:
+            continue
+        runs = [run for rs in found.values() for run in rs]
+        if _stacked(runs):
+            rows += split_rows(runs, columns, page)
+            continue
+        cells: list[RawCell | None] = [None] * len(columns)
+        for run in runs:
+            c = _column(columns, run)
+            if cells[c] is None:
+                cells[c] = RawCell("", [], page)
+            cells[c].runs.append(run)
+        for cell in cells:
+            if cell is not None:
+                cell.text = _text(cell.runs)
+        rows.append(RawRow(cells, page))
+    return rows
+
+
+def _column(columns: list[RawColumn], run: Run) -> int:
+    x = run.xc if is_number(run.text) else run.x0 + min(run.height, run.x1 - run.x0) / 2
+    for i, column in enumerate(columns):
+        if column.x0 <= x < column.x1:
+            return i
+    return min(range(len(columns)), key=lambda i: abs(columns[i].xc - x))
+
+
+def _stacked(runs: list[Run]) -> bool:
+    """Do two amounts of this grid row stand one above the other (a body drawn without row rules)?"""
+    numbers = sorted((r for r in runs if is_number(r.text)), key=lambda r: r.yc)
+    return any(b.yc - a.yc > 0.8 * max(a.height, b.height) for a, b in itertools.pairwise(numbers))
+
+
+def split_rows(runs: list[Run], columns: list[RawColumn], page: int) -> list[RawRow]:
+    """Rows of a region drawn without row rules: a line with an amount or a code is a row; a line of
+    name text alone is a wrapped part of the nearest such row."""
+    lines = stripes(runs)
+    anchors: list[tuple[float, list[Run]]] = []
+    loose: list[tuple[float, list[Run]]] = []
+    for line in lines:
+        yc = sum(r.yc for r in line) / len(line)
+        if any(is_number(r.text) or _is_code(r.text) for r in line):
+            anchors.append((yc, list(line)))
+        else:
+            loose.append((yc, list(line)))
+    if not anchors:
+        anchors, loose = loose, []
+    for yc, line in loose:
+        target = min(anchors, key=lambda a: (abs(a[0] - yc), a[0]))
+        target[1].extend(line)
+    rows = []
+    for _, line in anchors:
+        cells: list[RawCell | None] = [None] * len(columns)
+        for run in line:
+            c = _column(columns, run)
+            if cells[c] is None:
+                cells[c] = RawCell("", [], page)
+            cells[c].runs.append(run)
+        for cell in cells:
+            if cell is not None:
+                cell.text = _text(cell.runs)
+        rows.append(RawRow(cells, page))
+    return rows

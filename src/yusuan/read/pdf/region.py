@@ -1,0 +1,95 @@
+"""A region's declaration applied to tables read on the national model.
+
+The generic reader gives every table its kind and canonical keys. Where the document is in a declared
+regional format, that declaration says how the region numbers its tables, which fixed rows and columns
+it prints under which names, and what it calls them; this module renames the read tables accordingly
+(表 number and key from the declared title, declared column and row keys from the printed names) and
+reports what the declaration expects but the document does not print. A document in no declared format
+keeps the national kinds and keys.
+"""
+
+from __future__ import annotations
+
+from yusuan.formats.detect import title_key
+from yusuan.formats.spec import ColumnSpec, FormatSpec, RowSpec, TableSpec
+from yusuan.memo import by_identity
+from yusuan.model import Diagnostic, Source, Table
+from yusuan.text import label_key, split_ordinal
+
+
+@by_identity
+def _titles(fmt: FormatSpec) -> dict[str, TableSpec]:
+    return {title_key(title): spec for spec in fmt.tables for title in spec.titles}
+
+
+def declared_spec(table: Table, fmt: FormatSpec) -> TableSpec | None:
+    """The declared table a read table is: by its title, else by its kind where the region has one."""
+    if table.title and (spec := _titles(fmt).get(title_key(table.title))):
+        return spec
+    same_kind = [spec for spec in fmt.tables if spec.key == table.key]
+    return same_kind[0] if len(same_kind) == 1 else None
+
+
+def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnostic]) -> None:
+    """Number, key, columns and rows of each read table as the regional declaration names them."""
+    used: set[int] = set()
+    for table in tables:
+        spec = declared_spec(table, fmt)
+        if spec is None or spec.number in used:
+            continue
+        used.add(spec.number)
+        table.number, table.key = spec.number, spec.key
+        _columns(table, spec, diagnostics)
+        _rows(table, spec)
+
+
+def _path_score(spec: ColumnSpec, path: list[str]) -> int:
+    """How well a declared column names a printed header path: its leaf must match (or a declared
+    header word be in it), and each further matching ancestor counts."""
+    printed = [label_key(p) for p in path]
+    if not printed:
+        return 0
+    leaf = printed[-1]
+    names = [label_key(h) for h in (spec.header or (spec.path[-1],))]
+    if not any(leaf == n or (n in leaf and len(leaf) <= len(n) + 8) for n in names):
+        return 0
+    score = 2 if leaf in names else 1
+    for ancestor in (label_key(p) for p in spec.path[:-1]):
+        if any(ancestor == p or ancestor in p for p in printed[:-1]):
+            score += 1
+    return score
+
+
+def _columns(table: Table, spec: TableSpec, diagnostics: list[Diagnostic]) -> None:
+    declared = list(spec.all_columns)
+    taken: set[str] = set()
+    for column in table.columns:
+        scored = sorted(((_path_score(c, column.path), n, c) for n, c in enumerate(declared)
+                         if c.key not in taken), key=lambda t: (-t[0], t[1]))
+        if scored and scored[0][0] > 0:
+            column.key = scored[0][2].key
+            taken.add(column.key)
+    missing = [c for c in declared if c.key not in taken and not c.optional]
+    if missing and table.columns:
+        names = "、".join(dict.fromkeys(c.path[-1] for c in missing))
+        where = Source(page=table.pages[0] if table.pages else None)
+        diagnostics.append(Diagnostic(f"表{table.number} 表头中找不到这些列：{names}。", where))
+
+
+def _rows(table: Table, spec: TableSpec) -> None:
+    """Fixed rows by their printed names; a name that stands for several rows takes them in order."""
+    groups: dict[str | None, tuple[RowSpec, ...]] = {None: spec.rows, "收入": spec.income, "支出": spec.expense}
+    used: set[tuple[str | None, str]] = set()
+    for row in table.rows:
+        side = "支出" if row.side and row.side.startswith("支出") else row.side
+        declared = groups.get(side, ())
+        name = label_key(split_ordinal(row.label)[1])
+        matches = [r for r in declared if any(label_key(n) == name for n in r.names)]
+        fresh = [r for r in matches if (side, r.key) not in used]
+        found = (fresh or matches[-1:] or [None])[0]
+        if found is None:
+            continue
+        used.add((side, found.key))
+        row.key, row.level = found.key, found.level
+        if found.code:
+            row.code = found.code
