@@ -20,8 +20,8 @@ from yusuan.model import Diagnostic, Document, Meta, Table
 from yusuan.read.pdf.extract import extract_pages
 from yusuan.read.pdf.identity import document_kind, entity_of, main_unit, scope_of, title_of, year_of
 from yusuan.read.pdf.layout import PdfLine, page_lines
-from yusuan.read.pdf.recognise import recognise
-from yusuan.read.pdf.region import apply_region
+from yusuan.read.pdf.recognise import recognise, share_sides
+from yusuan.read.pdf.region import apply_region, sides_declared
 from yusuan.read.pdf.scan import PrintedTable, scan
 from yusuan.read.pdf.sections import read_sections
 from yusuan.text import squash
@@ -44,6 +44,8 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     tables: list[Table] = []
     kept: list[PrintedTable] = []
     for n, one in enumerate(printed, start=1):
+        if not one.caption.found:
+            continue  # a grid without a title (a list drawn in the narrative) stays text
         table = recognise(one, vocab, n, diagnostics)
         if table.key in NOT_TABLES or not (table.rows or table.columns):
             continue
@@ -52,6 +54,9 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     fmt = detect_region(((t.numbering and t.number, t.title) for t in tables), format_id, kind)
     if not fmt.extra.get("national"):
         apply_region(tables, fmt, diagnostics)
+    for table in tables:
+        if not sides_declared(table, fmt):
+            share_sides(table)
     toc = contents_pages(lines)
     text_lines = [line for line in lines if line.page not in toc and not _in_table(line, kept)]
     entity = entity_of(lines, tables)

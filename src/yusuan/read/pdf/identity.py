@@ -67,7 +67,7 @@ def year_of(lines: list[PdfLine], tables: list[Table]) -> int | None:
     years = Counter(int(m.group(1)) for t in tables if (m := _YEAR_RE.search(t.title)))
     if years:
         return years.most_common(1)[0][0]
-    for line in _cover(lines):
+    for line in (*_cover(lines), *lines[:60]):
         if match := _YEAR_RE.search(squash(line.text)):
             return int(match.group(1))
     return None

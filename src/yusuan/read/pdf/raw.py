@@ -173,6 +173,11 @@ def _numbering_cell(text: str) -> bool:
     return text == "栏次" or (text.isdigit() and len(text) <= 2) or not text.strip("*＊")
 
 
+def _names_rows(header: str) -> bool:
+    """A header over the rows' names (项目, 科目名称, 单位名称), not over amounts (项目支出)."""
+    return header in ("项目", "科目", "名称") or header.endswith("名称") or header.endswith("科目")
+
+
 def _role(path: list[str], cells: list[str]) -> str:
     last = path[-1] if path else ""
     joined = "".join(path)
@@ -181,8 +186,8 @@ def _role(path: list[str], cells: list[str]) -> str:
     if last in _LEVEL_HEADERS or any(word in last for word in _CODE_HEADERS):
         return "code"
     filled = [t for t in cells if t]
-    if not filled:
-        return "amount" if path and not any(w in joined for w in ("名称", "项目", "科目")) else "label"
+    if not filled:  # an empty table: the header alone says what the column holds
+        return "label" if not path or _names_rows(last) else "amount"
     numbers = sum(1 for t in filled if is_number(t) or t in ("-", "—", "－"))
     codes = sum(1 for t in filled if _is_code(t) or _PIECE_RE.match(t))
     if (codes == len(filled) and numbers < len(filled)) or (codes == len(filled) and "科目" in joined):
@@ -274,8 +279,13 @@ def split_rows(runs: list[Run], columns: list[RawColumn], page: int) -> list[Raw
             loose.append((yc, list(line)))
     if not anchors:
         anchors, loose = loose, []
+    last_amount = max((c.x1 for c in columns if c.role == "amount"), default=float("inf"))
     for yc, line in loose:
-        target = min(anchors, key=lambda a: (abs(a[0] - yc), a[0]))
+        above = [a for a in anchors if a[0] < yc]
+        if above and all(r.x0 >= last_amount for r in line):
+            target = max(above, key=lambda a: a[0])  # a long text cell wraps downwards from its row
+        else:
+            target = min(anchors, key=lambda a: (abs(a[0] - yc), a[0]))
         target[1].extend(line)
     rows = []
     for _, line in anchors:

@@ -140,6 +140,10 @@ def _join_levels(pieces: list[str], levels: list[str | None], context: dict[int,
         code = digits[0].strip("[]［］【】")
         if len(code) == 3 or pieces.index(digits[0]) == 0:
             return code, None
+    if pieces and pieces[0] and len(pieces[0]) != 3 and pieces[0].isdigit() and context.get(1):
+        fixed = context[1]
+        tail = "".join(p.zfill(2) for p in pieces[1:] if p)
+        return fixed + tail, f"编码“{' '.join(p for p in pieces if p)}”的类级编码印错，按上下文读作 {fixed}"
     code = ""
     problem = None
     for n, piece in enumerate(pieces):
@@ -153,6 +157,9 @@ def _join_levels(pieces: list[str], levels: list[str | None], context: dict[int,
                     if not code:
                         problem = f"编码“{'·'.join(pieces)}”缺上级编码"
                         return None, problem
+                if len(piece) == 1:
+                    printed = " ".join(p for p in pieces if p)
+                    problem = problem or f"编码“{printed}”少前导零，读作 {code}{piece.zfill(2)}"
                 code += piece.zfill(2)
         elif code and n < len(pieces) - 1 and any(pieces[n + 1:]):
             problem = f"编码“{'·'.join(pieces)}”中间一级为空"
@@ -267,7 +274,7 @@ def build_rows(printed: PrintedTable, kind: str | None, vocab: Vocabulary, group
             if problem:
                 diagnostics.append(Diagnostic(f"表{table_no}“{label}”{problem}。", source))
             has_values = any(v is not None for v in values)
-            if not label and not code and not has_values:
+            if not code and not has_values and not fixed and (not label or label in _TOTAL_NAMES):
                 if text and rows:
                     rows[-1].text = "；".join(filter(None, [rows[-1].text, text]))
                 continue
@@ -488,22 +495,38 @@ def recognise(printed: PrintedTable, vocab: Vocabulary, number: int, diagnostics
     two_sided = kind in TWO_SIDED or _says_sides(raw.columns)
     found = groups(raw.columns, two_sided)
     keys = [column_keys(raw.columns, g, vocab) for g in found]
-    shared = two_sided and len(found) > 1 and all(k == keys[0] for k in keys)
-    if shared:
-        columns = [Column(key, [squash(p) for p in raw.columns[i].path][1:] or [squash(raw.columns[i].path[-1])])
-                   for i, key in zip(found[0].amounts, keys[0], strict=True)]
-    else:
-        columns = [Column(key, [squash(p) for p in raw.columns[i].path])
-                   for g, ks in zip(found, keys, strict=True) for i, key in zip(g.amounts, ks, strict=True)]
+    if two_sided and len(found) == 2 and all(len(k) == 1 for k in keys):
+        keys = [["income"], ["expense"]]  # 预算数 on each side: each side's one amount column
+    columns = [Column(key, [squash(p) for p in raw.columns[i].path])
+               for g, ks in zip(found, keys, strict=True) for i, key in zip(g.amounts, ks, strict=True)]
     table_no = caption.number or number
     table = Table(number=table_no, key=kind or "generic", title=title, unit=caption.unit or "", columns=columns,
                   notes=printed.notes, pages=sorted(set(raw.pages)), entity=caption.entity)
     table.numbering = caption.numbering
-    table.rows = build_rows(printed, kind, vocab, found, keys, table_no, diagnostics, shared)
+    table.rows = build_rows(printed, kind, vocab, found, keys, table_no, diagnostics)
     texts = [i for g in found for i in g.texts]
     if texts and raw.columns[texts[0]].path:
         table.text_column = Column("text", [squash(p) for p in raw.columns[texts[0]].path])
     return table
+
+
+def share_sides(table: Table) -> None:
+    """Both sides of a two-sided table under one set of columns where they print the same ones (预算数
+    beside each side, as most regions print 收支总表): the 收入 rows and the 支出 rows then share them."""
+    sides = {r.side for r in table.rows if r.side}
+    if len(sides) != 2 or len(table.columns) % 2:
+        return
+    half = len(table.columns) // 2
+    left, right = table.columns[:half], table.columns[half:]
+    same = [a.key for a in left] == [b.key for b in right] or [c.key for c in table.columns] == ["income", "expense"]
+    if not same or any(r.side and r.side not in ("收入", "支出") for r in table.rows):
+        return
+    table.columns = [Column("amount" if half == 1 else c.key, c.path[1:] or c.path) for c in left]
+    for row in table.rows:
+        offset = 0 if row.side == "收入" else half
+        row.values = row.values[offset:offset + half]
+        if row.boxes is not None:
+            row.boxes = row.boxes[offset:offset + half]
 
 
 def _says_sides(columns: list[RawColumn]) -> bool:

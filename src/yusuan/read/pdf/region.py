@@ -30,6 +30,13 @@ def declared_spec(table: Table, fmt: FormatSpec) -> TableSpec | None:
     return same_kind[0] if len(same_kind) == 1 else None
 
 
+def sides_declared(table: Table, fmt: FormatSpec) -> bool:
+    """Does the region declare this two-sided table with columns of each side's own (上海 表1)?"""
+    spec = None if fmt.extra.get("national") else next(
+        (s for s in fmt.tables if s.number == table.number and s.key == table.key), None)
+    return spec is not None and bool(spec.income_columns or spec.expense_columns)
+
+
 def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnostic]) -> None:
     """Number, key, columns and rows of each read table as the regional declaration names them."""
     used: set[int] = set()
@@ -39,8 +46,15 @@ def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnos
             continue
         used.add(spec.number)
         table.number, table.key = spec.number, spec.key
+        if spec.layout == "two_sided" and not (spec.income_columns or spec.expense_columns):
+            from yusuan.read.pdf.recognise import share_sides
+            share_sides(table)
         _columns(table, spec, diagnostics)
         _rows(table, spec)
+        if spec.layout == "values_row":
+            for row in table.rows:
+                if not row.label and any(v is not None for v in row.values):
+                    row.label, row.key, row.level = spec.row_label or "", spec.extra.get("row_key", "values"), 1
 
 
 def _path_score(spec: ColumnSpec, path: list[str]) -> int:

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from yusuan.read.pdf.extract import Page, Run
 from yusuan.read.pdf.grid import Grid, grids
 from yusuan.read.pdf.layout import FOOTER_RE, cluster
-from yusuan.read.pdf.raw import RawTable, is_number, page_table
-from yusuan.read.pdf.titles import Caption, caption
+from yusuan.read.pdf.raw import RawTable, is_number, page_table, split_rows
+from yusuan.read.pdf.stream import stream_table
+from yusuan.read.pdf.titles import UNIT_RE, Caption, caption, looks_like_title, numbering
+from yusuan.read.tables import join_notes
 from yusuan.text import squash
 
 _NOTE_RE = re.compile(r"^(?:注|备注|说明)\s*\d?\s*[:：]")
@@ -30,6 +32,7 @@ class PrintedTable:
     page: int = 0  # where it starts
     captions: list[Caption] = field(default_factory=list)  # the caption of every page it is on
     regions: list[tuple[int, tuple[float, float, float, float]]] = field(default_factory=list)  # page, box
+    unruled: bool = False  # printed without cell borders (read by :mod:`stream`)
 
     def covers(self, page: int, x: float, y: float) -> bool:
         """Is this point of a page inside the table or its caption (not narrative text)?"""
@@ -70,23 +73,50 @@ def _append(open_table: PrintedTable, raw: RawTable, page: int) -> None:
 
 
 def _notes_below(runs: list[Run], top: float, bottom: float) -> tuple[list[str], float]:
-    """The notes under a table, and where they end."""
-    notes: list[str] = []
+    """The notes under a table (from a line starting 注/说明 on, each sentence-ending line closing a
+    note, as :func:`yusuan.read.tables.join_notes` joins them), and where they end."""
+    texts: list[str] = []
     end = top
     for line in cluster([r for r in runs if top <= r.yc <= bottom]):
         text = squash("".join(r.text for r in line))
         if FOOTER_RE.match(text):
             continue
-        if _NOTE_RE.match(text):
-            notes.append(re.sub(r"^(?:注|备注|说明)\s*\d?\s*[:：]\s*", "", text))
-        elif notes and not is_number(text) and len(text) > 1 and not text.endswith("表"):
-            notes[-1] += text  # a note wrapped onto the next line
-        elif notes:
+        if _NOTE_RE.match(text) or (texts and not is_number(text) and len(text) > 1 and not text.endswith("表")
+                                    and not looks_like_title(text)):
+            texts.append(re.sub(r"^(?:注|备注|说明)\s*\d?\s*[:：]", "注：", text))
+        elif texts:
             break
         else:
             continue
         end = max(r.bottom for r in line)
-    return notes, end
+    return join_notes(texts), end
+
+
+def _spilled_rows(open_table: PrintedTable, runs: list[Run], bottom: float, page: int) -> tuple[list[Run], float]:
+    """Rows of the open table printed at the top of the next page without its ruling (a last 合计 row
+    alone on a page): lines whose amounts stand under the table's amount columns, until one does not.
+    Returns the page's other runs and where those rows end."""
+    columns = open_table.table.columns
+    amount_columns = [c for c in columns if c.role == "amount"]
+    taken: list[Run] = []
+    end = 0.0
+    for line in cluster([r for r in runs if r.yc < bottom]):
+        numbers = [r for r in line if is_number(r.text)]
+        text = squash("".join(r.text for r in line))
+        if not numbers or _NOTE_RE.match(text) or FOOTER_RE.match(text) or not all(
+                any(c.x0 - 2 <= r.xc <= c.x1 + 2 for c in amount_columns) for r in numbers):
+            break
+        taken += line
+        end = max(r.bottom for r in line)
+    if not taken:
+        return runs, 0.0
+    open_table.table.rows += split_rows(taken, columns, page)
+    if page not in open_table.table.pages:
+        open_table.table.pages.append(page)
+    x0, x1 = min(r.x0 for r in taken), max(r.x1 for r in taken)
+    open_table.regions.append((page, (x0, min(r.top for r in taken), x1, end)))
+    kept = {id(r) for r in taken}
+    return [r for r in runs if id(r) not in kept], end
 
 
 def scan(pages: list[Page]) -> list[PrintedTable]:
@@ -98,6 +128,9 @@ def scan(pages: list[Page]) -> list[PrintedTable]:
         page_grids = [g for g in grids(page.rules) if _has_text(g, page.runs)]
         runs = page.runs
         limit = 0.0
+        if open_table is not None and pending is None:
+            runs, limit = _spilled_rows(open_table, runs, page_grids[0].ys[0] if page_grids else page.height,
+                                        page.number)
         for n, grid in enumerate(page_grids):
             raw, outside = page_table(grid, runs, page.number)
             runs = outside
@@ -120,6 +153,85 @@ def scan(pages: list[Page]) -> list[PrintedTable]:
             if cap.box is not None and cap.box[1] < top:
                 open_table.regions.append((page.number, (cap.box[0], cap.box[1], cap.box[2], top)))
             limit = grid.ys[-1]
+        if not page_grids:
+            open_table = _unruled(page, runs, tables, open_table)
+            if open_table is not None and open_table.page == page.number:
+                continue
         tail = caption(runs, page.height, limit)
         pending = tail if tail.found and tail.title else None
     return tables
+
+
+_PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
+
+
+def _caption_lines(lines: list[list[Run]]) -> list[int]:
+    """Lines that start a table printed without rules: a title (or a numbering) with a unit line or
+    the table's first rows close below it."""
+    starts = []
+    for i, line in enumerate(lines):
+        text = squash("".join(r.text for r in line))
+        if not (looks_like_title(text) or numbering(text)) or len(text) > 60:
+            continue
+        below = ["".join(r.text for r in lines[k]) for k in range(i + 1, min(i + 4, len(lines)))]
+        if any(UNIT_RE.search(squash(t)) for t in below) and (not starts or i > starts[-1] + 2):
+            starts.append(i)
+    return starts
+
+
+def _unruled(page: Page, runs: list[Run], tables: list[PrintedTable], open_table: PrintedTable | None
+             ) -> PrintedTable | None:
+    """Tables on a page that draws no cell borders: each from its caption to the next caption, a note
+    or a part heading; rows at the top of a page without a caption continue the open unruled table."""
+    lines = cluster(runs)
+    starts = _caption_lines(lines)
+    if not starts and open_table is not None and open_table.unruled:
+        starts = [-1]
+    if not starts:
+        return open_table
+    ends = [*starts[1:], len(lines)]
+    for start, end in zip(starts, ends, strict=True):
+        if start >= 0:  # the caption runs to its unit line
+            start = next((k for k in range(start, min(start + 4, end)) if UNIT_RE.search(_text(lines[k]))), start)
+        region = lines[start + 1:end] if start >= 0 else lines
+        cut = next((k for k, line in enumerate(region) if _NOTE_RE.match(_text(line)) or _PART_RE.match(_text(line))),
+                   len(region))
+        body, tail = region[:cut], region[cut:]
+        body = [line for line in body if not FOOTER_RE.match(_text(line))]
+        head_end = next((k for k, line in enumerate(body) if not _meta_line(line)), len(body))
+        _meta, rest = body[:head_end], body[head_end:]
+        previous = open_table.table if start < 0 and open_table is not None else None
+        raw = stream_table([r for line in rest for r in line], page.number, previous)
+        if raw is None:
+            continue
+        notes, _ = _notes_below([r for line in tail for r in line], 0, page.height)
+        if start < 0 and open_table is not None:
+            if len(raw.columns) != len(open_table.table.columns):
+                return open_table
+            _append(open_table, raw, page.number)
+            open_table.notes += notes
+        else:
+            cap = caption([r for line in lines[max(0, start - 3):start + 1] for r in line],
+                          max(r.bottom for r in lines[start]), 0)
+            open_table = PrintedTable(cap, raw, notes, page.number, [cap])
+            open_table.unruled = True
+            tables.append(open_table)
+        covered = [r for line in (*region[:cut], *tail[:len(notes) and len(tail)]) for r in line]
+        if covered:
+            open_table.regions.append((page.number, (min(r.x0 for r in covered), min(r.top for r in covered),
+                                                     max(r.x1 for r in covered), max(r.bottom for r in covered))))
+            if start >= 0:
+                title = lines[start]
+                open_table.regions.append((page.number, (min(r.x0 for r in title), min(r.top for r in title),
+                                                         max(r.x1 for r in title), max(r.bottom for r in title))))
+    return open_table
+
+
+def _text(line: list[Run]) -> str:
+    return squash("".join(r.text for r in line))
+
+
+def _meta_line(line: list[Run]) -> bool:
+    """A unit or entity line under a title (单位名称：… 单位：万元)."""
+    text = _text(line)
+    return bool(UNIT_RE.search(text)) or text.startswith(("单位名称", "编制单位", "部门名称", "单位："))
