@@ -16,12 +16,12 @@ from yusuan.errors import UnreadableInput
 from yusuan.formats.detect import detect_region
 from yusuan.formats.national import vocabulary
 from yusuan.formats.spec import FormatSpec
-from yusuan.model import Diagnostic, Document, Meta, Table
+from yusuan.model import Diagnostic, Document, Meta, Source, Table
 from yusuan.read.pdf.extract import extract_pages
 from yusuan.read.pdf.identity import document_kind, entity_of, main_unit, scope_of, title_of, year_of
 from yusuan.read.pdf.layout import PdfLine, page_lines
 from yusuan.read.pdf.recognise import recognise, share_sides
-from yusuan.read.pdf.region import apply_region, sides_declared
+from yusuan.read.pdf.region import apply_region, may_be_empty, sides_declared
 from yusuan.read.pdf.scan import PrintedTable, scan
 from yusuan.read.pdf.sections import read_sections
 from yusuan.text import squash
@@ -43,20 +43,25 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     diagnostics: list[Diagnostic] = []
     tables: list[Table] = []
     kept: list[PrintedTable] = []
-    for n, one in enumerate(printed, start=1):
+    for one in printed:
         if not one.caption.found:
             continue  # a grid without a title (a list drawn in the narrative) stays text
-        table = recognise(one, vocab, n, diagnostics)
+        table = recognise(one, vocab, len(tables) + 1, diagnostics)
         if table.key in NOT_TABLES or not (table.rows or table.columns):
             continue
         tables.append(table)
         kept.append(one)
     fmt = detect_region(((t.numbering and t.number, t.title) for t in tables), format_id, kind)
     if not fmt.extra.get("national"):
-        apply_region(tables, fmt, diagnostics)
+        applied = apply_region(tables, fmt, diagnostics)
+        if format_id and not applied:
+            raise UnreadableInput(f"按“{fmt.name}”格式没有读到任何表格（文件中的表名都不是该格式的表）。")
     for table in tables:
         if not sides_declared(table, fmt):
             share_sides(table)
+        if not table.rows and not may_be_empty(table, fmt):
+            diagnostics.append(Diagnostic(f"表{table.number}“{table.title}”没有读到任何数据行。",
+                                          Source(page=table.pages[0] if table.pages else None)))
     toc = contents_pages(lines)
     text_lines = [line for line in lines if line.page not in toc and not _in_table(line, kept)]
     entity = entity_of(lines, tables)

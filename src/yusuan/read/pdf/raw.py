@@ -22,7 +22,7 @@ from yusuan.money import is_amount
 from yusuan.read.pdf.extract import Run
 from yusuan.read.pdf.grid import Cell, Grid
 from yusuan.read.pdf.rows import reading_order, stripes
-from yusuan.text import squash
+from yusuan.text import ORDINAL_RE, squash
 
 _CODE_RE = re.compile(r"^[\[［【]?(\d{3}|\d{5}|\d{7})[\]］】]?$")
 _PIECE_RE = re.compile(r"^\d{1,3}$")
@@ -122,7 +122,6 @@ def _body_start(grid: Grid, texts: dict[int, str]) -> int:
     for i, cell in enumerate(grid.cells):
         if i in texts:
             by_row.setdefault(cell.r0, []).append((cell, texts[i]))
-    totals: int | None = None
     for r in range(len(grid.ys) - 1):
         cells = sorted(by_row.get(r, []), key=lambda pair: pair[0].c0)
         if not cells:
@@ -133,9 +132,11 @@ def _body_start(grid: Grid, texts: dict[int, str]) -> int:
         numbers = [t for c, t in cells if c.r0 == c.r1 and is_number(t)]
         if (first_cell.c0 == 0 and _is_code(first)) or (numbers and not _column_numbers(numbers)):
             return r
-        if totals is None and first_cell.c0 == 0 and _total_label(first) and len(cells) == 1:
-            totals = r  # 合计 with nothing beside it: the body of an empty table
-    return totals if totals is not None else len(grid.ys) - 1
+        if any(c.r0 == c.r1 and ORDINAL_RE.match(t) and not t.startswith("其中") for c, t in cells):
+            return r  # 一、… （一）…: a fixed row of a table left blank (a template, an empty table)
+        if first_cell.c0 == 0 and _total_label(first) and len(cells) == 1:
+            return r  # 合计 with nothing beside it: the first row of a table left blank
+    return len(grid.ys) - 1
 
 
 def _total_label(text: str) -> bool:
@@ -173,6 +174,13 @@ def _numbering_cell(text: str) -> bool:
     return text == "栏次" or (text.isdigit() and len(text) <= 2) or not text.strip("*＊")
 
 
+def _nested(texts: list[str]) -> bool:
+    """Subject codes, not amounts: 3-, 5- and 7-digit numbers each under the one before it (205 20502)."""
+    codes = [t.strip("[]［］【】") for t in texts]
+    return len(codes) >= 2 and all(len(c) in (3, 5, 7) for c in codes) and any(
+        b.startswith(a) and len(b) > len(a) for a, b in zip(codes, codes[1:], strict=False))
+
+
 def _names_rows(header: str) -> bool:
     """A header over the rows' names (项目, 科目名称, 单位名称), not over amounts (项目支出)."""
     return header in ("项目", "科目", "名称") or header.endswith("名称") or header.endswith("科目")
@@ -185,12 +193,13 @@ def _role(path: list[str], cells: list[str]) -> str:
         return "index"
     if last in _LEVEL_HEADERS or any(word in last for word in _CODE_HEADERS):
         return "code"
-    filled = [t for t in cells if t]
+    filled = [t for t in cells if t.strip("…．.·")]
     if not filled:  # an empty table: the header alone says what the column holds
         return "label" if not path or _names_rows(last) else "amount"
     numbers = sum(1 for t in filled if is_number(t) or t in ("-", "—", "－"))
     codes = sum(1 for t in filled if _is_code(t) or _PIECE_RE.match(t))
-    if (codes == len(filled) and numbers < len(filled)) or (codes == len(filled) and "科目" in joined):
+    if (codes == len(filled) and numbers < len(filled)) or (codes == len(filled) and "科目" in joined) or (
+            codes == len(filled) and _nested(filled)):
         return "code"
     if numbers >= 0.6 * len(filled):
         return "amount"

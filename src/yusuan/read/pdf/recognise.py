@@ -53,8 +53,8 @@ def groups(columns: list[RawColumn], two_sided: bool) -> list[Group]:
     found: list[Group] = []
     current = Group(None, [], [], [], [])
     for i, column in enumerate(columns):
-        if two_sided and column.role == "label" and current.amounts:
-            found.append(current)
+        if current.amounts and ((two_sided and column.role == "label") or column.role == "code"):
+            found.append(current)  # the next side, or the same columns printed again beside (决算 表6)
             current = Group(None, [], [], [], [])
         role = column.role
         if role == "code" and current.labels and not current.amounts:
@@ -68,7 +68,7 @@ def groups(columns: list[RawColumn], two_sided: bool) -> list[Group]:
     for group in found:
         heads = "".join(columns[i].path[0] for i in (*group.labels, *group.codes) if columns[i].path)
         group.entity = any(w in clean(heads) for w in _ENTITY_HEADERS)
-    if two_sided and len(found) > 1:
+    if two_sided and len(found) > 1 and not repeated(columns, found):
         for n, group in enumerate(found):
             top = "".join(columns[group.amounts[0]].path[:1]) if group.amounts else ""
             group.side = "支出" if ("支出" in top or n > 0) and "收入" not in top else "收入"
@@ -76,6 +76,14 @@ def groups(columns: list[RawColumn], two_sided: bool) -> list[Group]:
                 label = columns[group.labels[0]].path[-1] if group.labels and columns[group.labels[0]].path else ""
                 group.side = f"支出（{clean(label)}）" if label else f"支出{n}"
     return found
+
+
+def repeated(columns: list[RawColumn], found: list[Group]) -> bool:
+    """Groups that print the same header again (one table in two halves side by side, not 收入|支出)."""
+    if len(found) < 2:
+        return False
+    heads = [[columns[i].path[1:] or columns[i].path for i in g.amounts] for g in found]
+    return all(h == heads[0] for h in heads) and bool(found[1].codes)
 
 
 def _adjacent(indexes: list[int], i: int) -> bool:
@@ -88,6 +96,13 @@ def column_keys(columns: list[RawColumn], group: Group, vocab: Vocabulary) -> li
     common = 0  # header cells every amount column of the group shares (收入, 支出预算 …): the table's scope
     while paths and all(len(p) > common + 1 for p in paths) and len({p[common] for p in paths}) == 1:
         common += 1
+    leaf_qualifiers = {q for p in paths if p and (q := vocab.qualifier(p[-1]))}
+    if len(leaf_qualifiers) >= 2:  # 预算数 | 决算数 under each concept: the concept is above, the leaf qualifies it
+        paths = [[*p[:-1], p[-1]] if not vocab.qualifier(p[-1]) else [*p[:-1]] for p in paths]
+        keys = [_column_key(p, common, vocab, single=False) if p else "c" for p in paths]
+        keys = [f"{q}.{k}" if (q := vocab.qualifier(columns[i].path[-1])) else k
+                for k, i in zip(keys, group.amounts, strict=True)]
+        return _unique(keys)
     years = [{int(y) for cell in path for y in _YEAR_RE.findall(cell)} for path in paths]
     latest = max((y for ys in years for y in ys), default=None)
     keys: list[str] = []
@@ -96,6 +111,10 @@ def column_keys(columns: list[RawColumn], group: Group, vocab: Vocabulary) -> li
         if latest is not None and ys and max(ys) < latest and not key.startswith("prior"):
             key = f"prior.{key}"  # 2025年预算数 beside 2026年预算数: last year's figures
         keys.append(key)
+    return _unique(keys)
+
+
+def _unique(keys: list[str]) -> list[str]:
     seen: dict[str, int] = {}
     for n, key in enumerate(keys):
         if key in seen:
@@ -494,20 +513,34 @@ def recognise(printed: PrintedTable, vocab: Vocabulary, number: int, diagnostics
     raw = printed.table
     two_sided = kind in TWO_SIDED or _says_sides(raw.columns)
     found = groups(raw.columns, two_sided)
+    halves = repeated(raw.columns, found)
+    if not two_sided and len(found) > 1 and not halves:
+        found = [_merged(found)]  # a second code column that is no second half: the rows' second classification
     keys = [column_keys(raw.columns, g, vocab) for g in found]
+    if halves:
+        keys = [keys[0]] * len(found)
     if two_sided and len(found) == 2 and all(len(k) == 1 for k in keys):
         keys = [["income"], ["expense"]]  # 预算数 on each side: each side's one amount column
     columns = [Column(key, [squash(p) for p in raw.columns[i].path])
-               for g, ks in zip(found, keys, strict=True) for i, key in zip(g.amounts, ks, strict=True)]
+               for g, ks in zip(found[:1] if halves else found, keys, strict=False)
+               for i, key in zip(g.amounts, ks, strict=True)]
     table_no = caption.number or number
     table = Table(number=table_no, key=kind or "generic", title=title, unit=caption.unit or "", columns=columns,
                   notes=printed.notes, pages=sorted(set(raw.pages)), entity=caption.entity)
     table.numbering = caption.numbering
-    table.rows = build_rows(printed, kind, vocab, found, keys, table_no, diagnostics)
+    table.rows = build_rows(printed, kind, vocab, found, keys, table_no, diagnostics, shared=halves)
     texts = [i for g in found for i in g.texts]
     if texts and raw.columns[texts[0]].path:
         table.text_column = Column("text", [squash(p) for p in raw.columns[texts[0]].path])
     return table
+
+
+def _merged(found: list[Group]) -> Group:
+    first = found[0]
+    for other in found[1:]:
+        first.texts += other.codes + other.labels + other.texts
+        first.amounts += other.amounts
+    return first
 
 
 def share_sides(table: Table) -> None:

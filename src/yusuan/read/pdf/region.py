@@ -30,6 +30,21 @@ def declared_spec(table: Table, fmt: FormatSpec) -> TableSpec | None:
     return same_kind[0] if len(same_kind) == 1 else None
 
 
+# Kinds a department often has nothing to put in (no fund of that kind): printed empty, with a note.
+OFTEN_EMPTY = frozenset({"gov_fund_functional", "soe_functional", "gov_fund", "soe", "special_account", "carryover",
+                         "procurement", "performance", "project"})
+_EMPTY_WORDS = ("空表", "无数据", "无发生", "没有", "不涉及", "无此项")
+
+
+def may_be_empty(table: Table, fmt: FormatSpec) -> bool:
+    """May this table print no rows at all (its note says so, its kind often is, the region says so)?"""
+    if any(w in note for note in table.notes for w in _EMPTY_WORDS) or table.key in OFTEN_EMPTY:
+        return True
+    spec = None if fmt.extra.get("national") else next(
+        (s for s in fmt.tables if s.number == table.number and s.key == table.key), None)
+    return spec is not None and spec.may_be_empty
+
+
 def sides_declared(table: Table, fmt: FormatSpec) -> bool:
     """Does the region declare this two-sided table with columns of each side's own (上海 表1)?"""
     spec = None if fmt.extra.get("national") else next(
@@ -37,8 +52,9 @@ def sides_declared(table: Table, fmt: FormatSpec) -> bool:
     return spec is not None and bool(spec.income_columns or spec.expense_columns)
 
 
-def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnostic]) -> None:
-    """Number, key, columns and rows of each read table as the regional declaration names them."""
+def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnostic]) -> int:
+    """Number, key, columns and rows of each read table as the regional declaration names them;
+    returns how many tables it named."""
     used: set[int] = set()
     for table in tables:
         spec = declared_spec(table, fmt)
@@ -55,6 +71,7 @@ def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnos
             for row in table.rows:
                 if not row.label and any(v is not None for v in row.values):
                     row.label, row.key, row.level = spec.row_label or "", spec.extra.get("row_key", "values"), 1
+    return len(used)
 
 
 def _path_score(spec: ColumnSpec, path: list[str]) -> int:

@@ -103,9 +103,9 @@ def _spilled_rows(open_table: PrintedTable, runs: list[Run], bottom: float, page
     for line in cluster([r for r in runs if r.yc < bottom]):
         numbers = [r for r in line if is_number(r.text)]
         text = squash("".join(r.text for r in line))
-        if not numbers or _NOTE_RE.match(text) or FOOTER_RE.match(text) or not all(
-                any(c.x0 - 2 <= r.xc <= c.x1 + 2 for c in amount_columns) for r in numbers):
-            break
+        if not numbers or _NOTE_RE.match(text) or FOOTER_RE.match(text) or _PART_RE.match(text) or not all(
+                any(c.x0 < r.xc < c.x1 and c.x1 - 12 < r.x1 <= c.x1 + 1 for c in amount_columns) for r in numbers):
+            break  # amounts stand right-aligned in their columns; a heading's year does not
         taken += line
         end = max(r.bottom for r in line)
     if not taken:

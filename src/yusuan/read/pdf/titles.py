@@ -102,7 +102,8 @@ def caption(runs: list[Run], bottom: float, top_limit: float) -> Caption:
             if ordinal:
                 break
             continue
-        if found.title is not None and looks_like_title(_without_ordinal(text) + found.title):
+        if found.title is not None and not looks_like_title(_without_ordinal(text)) and looks_like_title(
+                _without_ordinal(text) + found.title):
             found.title = _without_ordinal(text) + found.title  # a title wrapped over two lines
             taken += line
             continue
