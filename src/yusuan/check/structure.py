@@ -15,12 +15,15 @@ and the OCR proof-reader can both use them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from yusuan.formats.national import Vocabulary, clean
+from yusuan.formats.national import Vocabulary
 from yusuan.model import Row, Table
+from yusuan.text import label_key
 
 LEVEL_NAMES = {1: "类", 2: "款", 3: "项"}
+_YEAR_RE = re.compile(r"20\d\d年")
 SPENDING = ("basic", "project", "operating", "subsidy_to_subordinates", "remit_to_superior", "carry_forward")
 # Kinds whose rows are subjects and whose 合计 is the sum of the spending columns printed beside it.
 SPENDING_KINDS = frozenset({"expense", "gpb_functional", "gov_fund_functional", "soe_functional",
@@ -188,13 +191,13 @@ def _all_parts_printed(total: str, parts: tuple[str, ...], present: dict[str, in
 def _tree_sums(table: Table, vocab: Vocabulary) -> list[ColumnSum]:
     """A 合计/小计 column = the other columns under the same header cell; the table's total column =
     the header cells beside it (each a group's own total, or the sum of its columns)."""
-    paths = [[clean(p) for p in c.path] for c in table.columns]
+    paths = [[label_key(p).replace("*", "") for p in c.path] for c in table.columns]  # 其中 kept: it marks a part
     sums: list[ColumnSum] = []
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, path in enumerate(paths):
         groups.setdefault(tuple(path[:-1]), []).append(i)
     for prefix, members in groups.items():
-        totals = [i for i in members if vocab.is_total(paths[i][-1])]
+        totals = [i for i in members if vocab.is_total(paths[i][-1]) and not _YEAR_RE.search(paths[i][-1])]
         if len(totals) != 1:
             continue
         total = totals[0]

@@ -17,6 +17,8 @@ from yusuan.money import ZERO
 
 # Tables of text (绩效目标) carry no sums, however many numbers they print.
 NO_SUMS = frozenset({"performance", "contents"})
+# Lists whose rows carry subject codes as attributes (a project's 功能分类), not as a hierarchy.
+NO_HIERARCHY = frozenset({"carryover"})
 # Kinds printed as fixed rows (收支总表 and its kin, a 三公 table printed as rows).
 FIXED_ROWS = frozenset({"summary", "fiscal_summary", "gov_fund", "soe", "sangong", "admin"})
 # Tables whose regional declaration names its own sums of the same kind (the rule ids it declares).
@@ -44,7 +46,7 @@ def _compare_rows(ctx: Context, table: Table, total: Row, parts: tuple[Row, ...]
 @rule("SUM-HIERARCHY", "合计、类、款、项逐级加总一致", Severity.ERROR)
 def hierarchy(ctx: Context) -> Iterator[Finding]:
     for table in ctx.document.tables:
-        if table.key in NO_SUMS:
+        if table.key in NO_SUMS or table.key in NO_HIERARCHY:
             continue
         for group in row_groups(table):
             for column in range(len(table.columns)):

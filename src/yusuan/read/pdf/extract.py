@@ -178,6 +178,8 @@ class Borders:
 
 
 _NO_BORDERS = Borders((), ())
+_NUMERIC = frozenset("0123456789,.-")  # only amounts glued to amounts are cut at a border; words may overflow
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _runs(textpage: pdfium.PdfTextPage, display: Display, borders: Borders = _NO_BORDERS) -> list[Run]:
@@ -214,7 +216,7 @@ def _runs(textpage: pdfium.PdfTextPage, display: Display, borders: Borders = _NO
             continue
         _, ltop, lx1, lbottom = turn(rect.left, rect.bottom, rect.right, rect.top)
         if abs((ltop + lbottom) - (top + bottom)) > 0.6 * h or lx1 - x0 > _width(word.group(), h) or lx1 < x0 or (
-                borders.xs and borders.between(x0, lx1, top, bottom)):
+                borders.xs and _DIGIT_RE.search(word.group()) and borders.between(x0, lx1, top, bottom)):
             runs += _walk(raw_page, text, first, last + 1, display, borders)
             continue
         runs.append(Run(word.group(), x0, min(top, ltop), lx1, max(bottom, lbottom)))
@@ -249,7 +251,8 @@ def _walk(raw_page, text: str, start: int, end: int, display: Display, borders: 
             h = bottom - top
             centre = (cx0 + cx1) / 2
             if top - 0.3 * h <= (ctop + cbottom) / 2 <= bottom + 0.3 * h and -h < cx0 - x1 < _GAP * h and not (
-                    borders.xs and borders.between(last_centre, centre, top, bottom)):
+                    borders.xs and char in _NUMERIC and chars[-1] in _NUMERIC
+                    and borders.between(last_centre, centre, top, bottom)):
                 chars.append(char)
                 x1 = max(x1, cx1)
                 last_centre = centre

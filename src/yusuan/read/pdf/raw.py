@@ -17,6 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from yusuan.money import is_amount
 from yusuan.read.pdf.extract import Run
@@ -178,7 +179,7 @@ def _nested(texts: list[str]) -> bool:
     """Subject codes, not amounts: 3-, 5- and 7-digit numbers each under the one before it (205 20502)."""
     codes = [t.strip("[]［］【】") for t in texts]
     return len(codes) >= 2 and all(len(c) in (3, 5, 7) for c in codes) and any(
-        b.startswith(a) and len(b) > len(a) for a, b in zip(codes, codes[1:], strict=False))
+        b.startswith(a) and len(b) > len(a) for a, b in pairwise(codes))
 
 
 def _names_rows(header: str) -> bool:
@@ -186,11 +187,17 @@ def _names_rows(header: str) -> bool:
     return header in ("项目", "科目", "名称") or header.endswith("名称") or header.endswith("科目")
 
 
+_TEXT_HEADERS = ("简介", "说明", "目标", "内容", "备注", "理由", "依据", "方式", "形式", "指标", "用途", "概况", "类别",
+                 "性质", "时间", "地点", "对象")
+
+
 def _role(path: list[str], cells: list[str]) -> str:
     last = path[-1] if path else ""
     joined = "".join(path)
     if any(word in last for word in _INDEX_HEADERS):
         return "index"
+    if any(word in last for word in _TEXT_HEADERS) and not any(w in last for w in ("金额", "预算数", "资金")):
+        return "text"
     if last in _LEVEL_HEADERS or any(word in last for word in _CODE_HEADERS):
         return "code"
     filled = [t for t in cells if t.strip("…．.·")]
@@ -247,17 +254,40 @@ def _body_rows(grid: Grid, inside: dict[int, list[Run]], body: int, columns: lis
         if _stacked(runs):
             rows += split_rows(runs, columns, page)
             continue
-        cells: list[RawCell | None] = [None] * len(columns)
-        for run in runs:
-            c = _column(columns, run)
-            if cells[c] is None:
-                cells[c] = RawCell("", [], page)
-            cells[c].runs.append(run)
-        for cell in cells:
-            if cell is not None:
-                cell.text = _text(cell.runs)
-        rows.append(RawRow(cells, page))
+        rows.append(_row_of(runs, columns, page))
     return rows
+
+
+def _row_of(runs: list[Run], columns: list[RawColumn], page: int) -> RawRow:
+    """One row's runs into its cells. A name too long for its cell runs on over the border into the
+    amount beside it (``缴费支出43608.96``): the words go back to the name, the amount stays."""
+    cells: list[RawCell | None] = [None] * len(columns)
+    for run in [piece for printed in runs for piece in unglue(printed)]:
+        c = _column(columns, run)
+        if columns[c].role == "amount" and not is_number(run.text) and run.text.strip("-—－ "):
+            c = next((k for k in range(c - 1, -1, -1) if columns[k].role == "label"), c)
+        if cells[c] is None:
+            cells[c] = RawCell("", [], page)
+        cells[c].runs.append(run)
+    for cell in cells:
+        if cell is not None:
+            cell.text = _text(cell.runs)
+    return RawRow(cells, page)
+
+
+_GLUED_AMOUNT_RE = re.compile(r"^(?P<words>.*[^\d,.\-+\s])(?P<amount>-?\d[\d,]*\.\d{1,2})$")
+
+
+def unglue(run: Run) -> list[Run]:
+    """Words and an amount printed touching (no gap PDFium could see) as two runs, split where the
+    amount starts (its width estimated from the characters: CJK square, digits narrower)."""
+    match = _GLUED_AMOUNT_RE.match(run.text)
+    if match is None:
+        return [run]
+    words, amount = match.group("words"), match.group("amount")
+    weight = [1.0 if ord(c) > 0x2E80 else 0.55 for c in run.text]
+    cut = run.x0 + (run.x1 - run.x0) * sum(weight[:len(words)]) / sum(weight)
+    return [Run(words, run.x0, run.top, cut, run.bottom), Run(amount, cut, run.top, run.x1, run.bottom)]
 
 
 def _column(columns: list[RawColumn], run: Run) -> int:
@@ -296,16 +326,4 @@ def split_rows(runs: list[Run], columns: list[RawColumn], page: int) -> list[Raw
         else:
             target = min(anchors, key=lambda a: (abs(a[0] - yc), a[0]))
         target[1].extend(line)
-    rows = []
-    for _, line in anchors:
-        cells: list[RawCell | None] = [None] * len(columns)
-        for run in line:
-            c = _column(columns, run)
-            if cells[c] is None:
-                cells[c] = RawCell("", [], page)
-            cells[c].runs.append(run)
-        for cell in cells:
-            if cell is not None:
-                cell.text = _text(cell.runs)
-        rows.append(RawRow(cells, page))
-    return rows
+    return [_row_of(line, columns, page) for _, line in anchors]
