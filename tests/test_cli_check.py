@@ -29,7 +29,7 @@ def test_errors_exit_1_grouped_by_severity(tmp_path: Path, seed_text: str, cli) 
     code, out, _ = cli("check", str(broken_seed(tmp_path, seed_text)))
     assert code == 1
     assert out.index("错误（") < out.index("提示（1）")
-    assert "GD-T8-SANGONG" in out and "NARR-TABLE" in out and "发现错误，请核对。" in out
+    assert "SUM-ROWS" in out and "NARR-TABLE" in out and "发现错误，请核对。" in out
 
 
 def test_json_report(tmp_path: Path, seed_text: str, cli) -> None:
@@ -38,8 +38,8 @@ def test_json_report(tmp_path: Path, seed_text: str, cli) -> None:
     data = json.loads(out)
     assert data["schema"] == "yusuan.findings/1" and data["document"]["file"] == "broken.txt"
     rules = {f["rule"] for f in data["findings"] if f["severity"] == "error"}
-    assert {"GD-T8-SANGONG", "SUM-COLUMNS", "NARR-TABLE"} <= rules
-    finding = next(f for f in data["findings"] if f["rule"] == "GD-T8-SANGONG")
+    assert {"SUM-ROWS", "SUM-COLUMNS", "NARR-TABLE"} <= rules
+    finding = next(f for f in data["findings"] if f["rule"] == "SUM-ROWS")
     assert set(finding) >= {"rule", "severity", "message", "cells", "expected", "actual"}
     assert (finding["actual"], finding["expected"]) == ("7.50", "6.50")
 

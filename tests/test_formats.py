@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from yusuan.formats import catalog, load_format
-from yusuan.formats.detect import detect_format
-from yusuan.formats.spec import all_formats
+from yusuan.formats.detect import detect_format, detect_region, regional_formats
 
 WIDTHS = {1: 1, 2: 12, 3: 7, 4: 1, 5: 3, 6: 1, 7: 1, 8: 4, 9: 3, 10: 3, 11: 7, 12: 7}
 
@@ -39,6 +38,17 @@ def test_catalogs() -> None:
 
 
 def test_every_declared_format_is_detected_by_its_own_titles() -> None:
-    for fmt in all_formats():
+    for fmt in regional_formats():
         titles = [t.title for t in fmt.tables]
         assert detect_format(titles) is fmt
+        assert detect_region([(t.number, t.title) for t in fmt.tables], None, fmt.kind) is fmt
+
+
+def test_a_layout_nobody_declared_is_read_on_the_national_model() -> None:
+    """Numbered otherwise than a declaration says (表七 where Guangdong has 表9): the nation's model."""
+    printed = [(1, "2026年部门收支总体情况表"), (2, "2026年部门收入总体情况表"), (3, "2026年部门支出总体情况表"),
+               (4, "2026年财政拨款收支总体情况表"), (5, "2026年一般公共预算支出情况表"),
+               (6, "2026年一般公共预算基本支出情况表"), (7, "2026年政府性基金预算支出情况表")]
+    assert detect_region(printed, None, "budget").id == "cn-budget"
+    assert detect_region([], None, "final_accounts").id == "cn-final"
+    assert all(f.extra.get("national") is None for f in regional_formats())

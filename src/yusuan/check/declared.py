@@ -209,7 +209,8 @@ def _table_checks(spec: TableSpec, fmt: FormatSpec) -> Iterable[tuple[str, Check
     for raw in extra.get("column_sums", ()):
         if raw["total"] not in columns or any(p.lstrip("-") not in columns for p in raw["parts"]):
             raise FormatDeclarationError(f"{fmt.id} {where} column_sums: undeclared column in {raw}")
-        yield raw.get("rule", "SUM-COLUMNS"), column_sums(spec.number, raw["total"], tuple(raw["parts"]))
+        if "rule" in raw:  # an unnamed column sum is the structure rule's (yusuan.check.rules.structure)
+            yield raw["rule"], column_sums(spec.number, raw["total"], tuple(raw["parts"]))
     for raw in extra.get("row_sums", ()):
         identity = _identity(raw, fmt, f"{where} row_sums", spec)
         yield raw.get("rule", "SUM-ROWS"), identities(_each_column(spec.number, identity, fmt))

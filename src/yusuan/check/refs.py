@@ -132,8 +132,11 @@ def _side_column(table, row: Row) -> int | None:
 
 
 def _prints_codes(table, ref: Ref) -> bool:
+    """Could the table print this code? Not if it prints subjects by name alone (an empty table, only
+    its 合计, prints none, and a code it leaves out is 0 there)."""
     code = ref.row[1:].rstrip("*")
-    return any(r.code and (len(r.code) == len(code) or ref.row.endswith("*")) for r in table.rows)
+    subjects = [r for r in table.rows if r.level != 0 and r.key != "total"]
+    return not subjects or any(r.code and (len(r.code) == len(code) or ref.row.endswith("*")) for r in table.rows)
 
 
 def _concept_cell(index, concept: str) -> tuple[Row, int] | None:

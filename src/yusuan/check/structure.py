@@ -47,7 +47,10 @@ def row_groups(table: Table) -> list[RowGroup]:
     coded = [r for r in table.rows if r.code]
     if coded:
         return _by_code(table)
-    if any(r.level in (2, 3) for r in table.rows):
+    names = [r.label for r in table.rows if r.key == "entity"]
+    if len(names) != len(set(names)):
+        return []  # a unit printed twice (the department, then its own 本级) nests with no sign of it
+    if any(r.level in (1, 2, 3) for r in table.rows):
         return _by_level(table)
     return []
 

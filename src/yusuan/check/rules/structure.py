@@ -10,7 +10,7 @@ from yusuan.check.arithmetic import Operand
 from yusuan.check.declared import compare
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, lazy_cell
-from yusuan.check.structure import column_sums, row_groups, side_sums
+from yusuan.check.structure import ColumnSum, column_sums, row_groups, side_sums
 from yusuan.formats.national import vocabulary
 from yusuan.model import Row, Table
 from yusuan.money import ZERO
@@ -25,10 +25,14 @@ FIXED_ROWS = frozenset({"summary", "fiscal_summary", "gov_fund", "soe", "sangong
 _DECLARES = {"SUM-ROWS": "row_sums", "SUM-COLUMNS": "column_sums"}
 
 
-def _declared_elsewhere(ctx: Context, table: Table, family: str) -> bool:
+def _spec(ctx: Context, table: Table):
     if ctx.fmt is None or ctx.fmt.extra.get("national"):
-        return False
-    spec = next((t for t in ctx.fmt.tables if t.number == table.number and t.key == table.key), None)
+        return None
+    return next((t for t in ctx.fmt.tables if t.number == table.number and t.key == table.key), None)
+
+
+def _declared_elsewhere(ctx: Context, table: Table, family: str) -> bool:
+    spec = _spec(ctx, table)
     return spec is not None and bool(spec.extra.get(_DECLARES[family]))
 
 
@@ -56,13 +60,28 @@ def hierarchy(ctx: Context) -> Iterator[Finding]:
                     yield found
 
 
+def _declared_sums(ctx: Context, table: Table) -> list[ColumnSum] | None:
+    """The column sums a regional declaration states for this table (its own, exact), or None."""
+    spec = _spec(ctx, table)
+    raw = [r for r in (spec.extra.get("column_sums", ()) if spec else ()) if "rule" not in r]
+    if not raw:
+        return None
+    keys = {c.key: i for i, c in enumerate(table.columns)}
+    sums = []
+    for one in raw:
+        if one["total"] in keys and all(p in keys for p in one["parts"]):  # signed parts are named rules
+            sums.append(ColumnSum(keys[one["total"]], tuple(keys[p] for p in one["parts"])))
+    return sums
+
+
 @rule("SUM-COLUMNS", "每行的合计列等于各分列之和", Severity.ERROR)
 def columns(ctx: Context) -> Iterator[Finding]:
     vocab = vocabulary(ctx.document.meta.kind)
     for table in ctx.document.tables:
-        if table.key in NO_SUMS or _declared_elsewhere(ctx, table, "SUM-COLUMNS"):
+        if table.key in NO_SUMS:
             continue
-        for identity in column_sums(table, vocab):
+        declared = _declared_sums(ctx, table)
+        for identity in declared if declared is not None else column_sums(table, vocab):
             names = "、".join("·".join(table.columns[p].path) for p in identity.parts)
             for row in table.rows:
                 values = row.values

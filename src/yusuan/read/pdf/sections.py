@@ -133,24 +133,96 @@ def _prose(lines: list[Line]) -> list[Line]:
     return lines
 
 
+_OVERVIEW_WORDS = ("概况", "基本情况", "职责", "职能", "机构设置", "单位构成", "部门情况说明", "单位情况说明",
+                   "部门情况", "主要工作任务", "工作任务")
+_GLOSSARY_WORDS = ("名词解释",)
+_TABLE_WORDS = ("报表", "预算表", "决算表", "公开表")
+_NARRATIVE_WORDS = ("情况说明", "预算说明", "编制说明", "公开说明", "决算说明", "收支", "三公", "情况")
+
+
+def part_kind(title: str) -> str:
+    """What a part (第X部分) or a top-level section holds, by its title: the overview, the narrative,
+    the glossary or the tables. Regions title them differently; the words they use are few."""
+    if any(w in title for w in _GLOSSARY_WORDS):
+        return "glossary"
+    if any(w in title for w in _TABLE_WORDS) and not any(w in title for w in ("说明",)):
+        return "tables"
+    if any(w in title for w in _OVERVIEW_WORDS):
+        return "overview"
+    return "narrative"
+
+
+def _parts(lines: list[Line]) -> list[tuple[str, list[Line]]]:
+    """(title, lines) of each part. A part heading printed without its title (第一部分 alone) takes the
+    title the table of contents gives it, else the line below; no part headings: one part of it all."""
+    found = parts.split_parts(lines)
+    if not found:
+        return [("", lines)]
+    result = []
+    for _, (title, start, end) in sorted(found.items()):
+        if not title and start < end and not parts.is_heading(lines[start].text):
+            title = squash(lines[start].text)
+        result.append((title, lines[start:end]))
+    return result
+
+
 def _by_parts(lines: list[Line], span: tuple[int, int] | None,
               entity: str | None) -> tuple[Sections, list[Claim]]:
+    """Sections of a document in no declared layout: each part and each top-level section within it
+    classified by its title (概况 → overview, 名词解释 → glossary, 报表 → tables, the rest narrative)."""
     sections = Sections()
     claims: list[Claim] = []
-    found = parts.split_parts(lines)
-    if 1 in found:
-        _, start, end = found[1]
-        start, end = _outside(start, end, span)
-        parts.overview(without_table_preamble(lines[start:end]), sections)
-    if 3 in found:
-        _, start, end = found[3]
-        start, end = _outside(start, end, span)
-        sections.explanations, claims = explain(lines[start:end], entity=entity, prose=_prose)
-        claims += item_claims_by_section(lines[start:end])
-    if 4 in found:
-        _, start, end = found[4]
-        sections.glossary = parts.glossary(lines[start:end])
+    overview: list[Line] = []
+    narrative: list[Line] = []
+    for title, part in _parts(lines):
+        kind = part_kind(title) if title else "narrative"
+        if kind == "tables":
+            continue
+        if kind == "glossary":
+            sections.glossary |= parts.glossary(part)
+            continue
+        for block in parts.blocks(part):
+            block_lines = ([block.heading] if block.heading else []) + block.lines
+            block_kind = part_kind(block.title) if block.number else kind
+            if block_kind == "glossary":
+                sections.glossary |= parts.glossary(block.lines) or glossary(block.lines)
+            elif block_kind == "overview" or (kind == "overview" and block_kind != "tables"):
+                overview += block_lines
+            elif block_kind == "narrative" and block.number:
+                narrative += block_lines
+    if overview:
+        parts.overview(without_table_preamble(overview), sections)
+        if not sections.duties:
+            sections.duties = _sub_items(overview, ("职责", "职能"))
+        if not sections.internal_units:
+            _units_from(overview, sections)
+    if narrative:
+        sections.explanations, claims = explain(narrative, entity=entity, prose=_prose)
+        claims += item_claims_by_section(narrative)
     return sections, claims
+
+
+def _sub_items(lines: list[Line], words: tuple[str, ...]) -> list[str]:
+    """The items under a sub-heading such as （一）本部门职责情况 inside an overview section."""
+    taken: list[Line] = []
+    inside = False
+    for line in lines:
+        text = squash(line.text)
+        if re.match(r"^[（(][一二三四五六七八九十]+[）)]", text) and len(text) < 30:
+            inside = any(w in text for w in words)
+            continue
+        if inside:
+            taken.append(line)
+    return items(taken)
+
+
+def _units_from(lines: list[Line], sections: Sections) -> None:
+    text = parts.join(lines)
+    match = _UNITS_RE.search(text) or parts.UNITS_RE.search(text)
+    if match:
+        sections.internal_unit_count = parse_chinese_numeral(match.group("n"))
+        names = re.split(r"[、，,；;]", match.group("list").rstrip("。"))
+        sections.internal_units = [n.removesuffix("等") for n in names if n.removesuffix("等")]
 
 
 def item_claims_by_section(lines: list[Line]) -> list[Claim]:
