@@ -69,8 +69,8 @@ EXPECTED: dict[str, dict[str, tuple[Expect, ...]]] = {
     },
     "sh-putuo-czj-2024-final.pdf": {
         "G1": (Expect("NARR-TABLE", ERROR, {"table": 4, "value": "2961.68"}, "0.3"),),
-        "G2": (Expect("CROSS-T1-T3", INFO, {"table": 1, "value": "326.71"}),
-               Expect("FIN-T4-FUNDS", INFO, {"table": 4, "value": "326.71"})),
+        "G2": (Expect("CROSS-SUMMARY-EXPENSE", INFO, {"table": 1, "value": "326.71"}),
+               Expect("CROSS-FISCAL", INFO, {"table": 4, "value": "326.71"})),
         "G3": (Expect("SUM-HIERARCHY", INFO, {"table": 5, "value": "2940.05"}),),
         "G4": (Expect("SUM-HIERARCHY", INFO, {"table": 6, "code": "301", "value": "2082.85"}),),
         "G5": (Expect("SUM-HIERARCHY", INFO, {"table": 6, "code": "302", "value": "171.07"}),),

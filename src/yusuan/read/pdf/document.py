@@ -53,7 +53,7 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
         kept.append(one)
     fmt = detect_region(((t.numbering and t.number, t.title) for t in tables), format_id, kind)
     if not fmt.extra.get("national"):
-        applied = apply_region(tables, fmt, diagnostics)
+        applied = apply_region(tables, fmt, diagnostics, forced=bool(format_id))
         if format_id and not applied:
             raise UnreadableInput(f"按“{fmt.name}”格式没有读到任何表格（文件中的表名都不是该格式的表）。")
     for table in tables:

@@ -215,8 +215,11 @@ def _role(path: list[str], cells: list[str]) -> str:
     return "text"
 
 
-def page_table(grid: Grid, runs: list[Run], page: int) -> tuple[RawTable, list[Run]]:
-    """The table one grid draws, and the runs of the page outside it (titles, notes)."""
+def page_table(grid: Grid, runs: list[Run], page: int, known: list[RawColumn] | None = None
+               ) -> tuple[RawTable, list[Run]]:
+    """The table one grid draws, and the runs of the page outside it (titles, notes). ``known``: the
+    columns of the table this grid continues (a page without a header cannot tell its codes from its
+    amounts by itself)."""
     inside, outside = _cell_runs(grid, runs)
     texts = {i: _text(rs) for i, rs in inside.items()}
     body = _body_start(grid, texts)
@@ -234,6 +237,8 @@ def page_table(grid: Grid, runs: list[Run], page: int) -> tuple[RawTable, list[R
         role = _role(paths[c], body_cells[c])
         level = paths[c][-1] if role == "code" and paths[c] and paths[c][-1] in _LEVEL_HEADERS else None
         columns.append(RawColumn(paths[c], role, grid.xs[c], grid.xs[c + 1], level))
+    if known is not None and len(known) == len(columns):
+        columns = [RawColumn(k.path, k.role, c.x0, c.x1, k.level) for k, c in zip(known, columns, strict=True)]
     table = RawTable(columns, pages=[page], header_rows=body)
     table.rows = _body_rows(grid, inside, body, columns, page)
     return table, outside

@@ -24,7 +24,7 @@ from yusuan.read.pdf.raw import RawCell, RawColumn, RawRow
 from yusuan.read.pdf.scan import PrintedTable
 from yusuan.text import split_ordinal, squash
 
-TWO_SIDED = frozenset({"summary", "fiscal_summary", "gov_fund", "soe"})
+TWO_SIDED = frozenset({"summary", "fiscal_summary"})  # others by their header (收入 | 支出)
 _GLUED_RE = re.compile(r"^[\[［【]?(\d{3}|\d{5}|\d{7})[\]］】]?\s*(?=[^\d.,])(.+)$")
 _CODE_RE = re.compile(r"^[\[［【]?(\d{3}|\d{5}|\d{7})[\]］】]?$")
 _TOTAL_NAMES = ("合计", "总计")
@@ -266,7 +266,7 @@ def build_rows(printed: PrintedTable, kind: str | None, vocab: Vocabulary, group
     raw = printed.table
     width = len(keys[0]) if shared else sum(len(k) for k in keys)
     offsets = [0] * len(keys) if shared else [sum(len(k) for k in keys[:n]) for n in range(len(keys))]
-    fixed = kind in TWO_SIDED or kind in ("sangong", "admin")
+    fixed = kind in TWO_SIDED or kind in ("sangong", "admin") or any(g.side for g in groups_)
     per_group: list[list[Row]] = []
     for g, group in enumerate(groups_):
         rows: list[Row] = []

@@ -22,12 +22,13 @@ def _titles(fmt: FormatSpec) -> dict[str, TableSpec]:
     return {title_key(title): spec for spec in fmt.tables for title in spec.titles}
 
 
-def declared_spec(table: Table, fmt: FormatSpec) -> TableSpec | None:
-    """The declared table a read table is: by its title, else by its kind where the region has one."""
+def declared_spec(table: Table, fmt: FormatSpec, by_title: bool = False) -> TableSpec | None:
+    """The declared table a read table is: by its title, else (unless ``by_title``) by its kind where
+    the region declares one table of that kind."""
     if table.title and (spec := _titles(fmt).get(title_key(table.title))):
         return spec
     same_kind = [spec for spec in fmt.tables if spec.key == table.key]
-    return same_kind[0] if len(same_kind) == 1 else None
+    return same_kind[0] if len(same_kind) == 1 and not by_title else None
 
 
 # Kinds a department often has nothing to put in (no fund of that kind): printed empty, with a note.
@@ -52,10 +53,12 @@ def sides_declared(table: Table, fmt: FormatSpec) -> bool:
     return spec is not None and bool(spec.income_columns or spec.expense_columns)
 
 
-def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnostic]) -> int:
+def apply_region(tables: list[Table], fmt: FormatSpec, diagnostics: list[Diagnostic], forced: bool = False) -> int:
     """Number, key, columns and rows of each read table as the regional declaration names them;
-    returns how many tables it named."""
+    returns how many tables it named. A format the user forces names only the tables it declares by title."""
     used: set[int] = set()
+    if forced and not any(declared_spec(t, fmt, by_title=True) for t in tables):
+        return 0
     for table in tables:
         spec = declared_spec(table, fmt)
         if spec is None or spec.number in used:

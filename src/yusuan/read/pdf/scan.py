@@ -142,6 +142,7 @@ def scan(pages: list[Page]) -> list[PrintedTable]:
             nxt = page_grids[n + 1].ys[0] if n + 1 < len(page_grids) else page.height
             notes, notes_end = _notes_below(runs, grid.ys[-1], nxt)
             if (not cap.found or _same_caption(open_table, cap)) and _continues(open_table, raw):
+                raw, _ = page_table(grid, page.runs, page.number, open_table.table.columns)
                 _append(open_table, raw, page.number)
                 open_table.notes += notes
                 open_table.captions.append(cap)
