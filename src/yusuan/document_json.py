@@ -99,6 +99,7 @@ def to_dict(document: Document) -> dict[str, Any]:
         "meta": {
             "entity": m.entity, "year": m.year, "kind": m.kind, "scope": m.scope, "format": m.format,
             "unit": m.unit, "title": m.title, "file": m.file, "sha256": m.sha256, "reader": m.reader,
+            **({"body": m.body, "bodies": m.bodies} if m.bodies else {}),
         },
         "sections": {
             "duties": s.duties,
@@ -243,6 +244,7 @@ def from_dict(data: Any) -> Document:
         unit=m.get("unit", str, optional=True, default="万元"), title=m.get("title", str, optional=True),
         file=m.get("file", str, optional=True), sha256=m.get("sha256", str, optional=True),
         reader=m.get("reader", str, optional=True),
+        body=m.get("body", int, optional=True), bodies=m.get("bodies", int, optional=True),
     )
     s = root.child("sections") if isinstance(data.get("sections"), dict) else _Reader({}, "$.sections")
     glossary = s.get("glossary", dict, optional=True, default={})

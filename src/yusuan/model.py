@@ -170,6 +170,8 @@ class Meta:
     file: str | None = None
     sha256: str | None = None
     reader: str | None = None  # text | pdf | xlsx | compile
+    body: int | None = None  # which of the file's disclosures this is (1-based), where it holds several
+    bodies: int | None = None  # how many the file holds, where more than one
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from yusuan.formats.detect import detect_region
 from yusuan.formats.national import vocabulary
 from yusuan.formats.spec import FormatSpec
 from yusuan.model import Diagnostic, Document, Meta, Source, Table
+from yusuan.read.pdf.bodies import entity_of_body, split_bodies
 from yusuan.read.pdf.extract import extract_pages
 from yusuan.read.pdf.identity import document_kind, entity_of, main_unit, scope_of, title_of, year_of
 from yusuan.read.pdf.layout import PdfLine, page_lines
@@ -34,7 +35,13 @@ def is_pdf(data: bytes) -> bool:
 
 
 def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = None) -> Document:
-    """Read a disclosure PDF. Raises :class:`UnreadableInput` with a Chinese sentence on bad input."""
+    """Read a disclosure PDF (the first body of a file that holds several, see :func:`read_pdf_bodies`).
+    Raises :class:`UnreadableInput` with a Chinese sentence on bad input."""
+    return read_pdf_bodies(data, format_id=format_id, file=file)[0]
+
+
+def read_pdf_bodies(data: bytes, *, format_id: str | None = None, file: str | None = None) -> list[Document]:
+    """Every disclosure a PDF holds (a department's, then each unit's), each its own Document."""
     pages = extract_pages(data)
     lines = page_lines(pages)
     printed = scan(pages)
@@ -51,6 +58,27 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
             continue
         tables.append(table)
         kept.append(one)
+    toc = contents_pages(lines)
+    text_lines = [line for line in lines if line.page not in toc and not _in_table(line, kept)]
+    bodies = split_bodies(tables, lines)
+    sha = hashlib.sha256(data).hexdigest()
+    documents = []
+    for n, body in enumerate(bodies, start=1):
+        own_lines = [line for line in lines if not body.pages or line.page in body.pages] if len(bodies) > 1 else lines
+        own_text = [line for line in text_lines if (line.page in body.pages if body.pages else n == 1)]
+        notes = diagnostics if n == 1 else []
+        document = _body(body.tables, own_lines, own_text, kind, format_id, notes, file, sha,
+                         entity_of_body(body) if n > 1 else None)
+        if len(bodies) > 1:
+            document.meta.body, document.meta.bodies = n, len(bodies)
+            if n > 1:
+                document.meta.scope = "unit"
+        documents.append(document)
+    return documents
+
+
+def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], kind: str, format_id: str | None,
+          diagnostics: list[Diagnostic], file: str | None, sha: str, entity: str | None) -> Document:
     fmt = detect_region(((t.numbering and t.number, t.title) for t in tables), format_id, kind)
     if not fmt.extra.get("national"):
         applied = apply_region(tables, fmt, diagnostics, forced=bool(format_id))
@@ -62,9 +90,7 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
         if not table.rows and not may_be_empty(table, fmt):
             diagnostics.append(Diagnostic(f"表{table.number}“{table.title}”没有读到任何数据行。",
                                           Source(page=table.pages[0] if table.pages else None)))
-    toc = contents_pages(lines)
-    text_lines = [line for line in lines if line.page not in toc and not _in_table(line, kept)]
-    entity = entity_of(lines, tables)
+    entity = entity or entity_of(lines, tables)
     sections, claims = read_sections(text_lines, fmt, None, entity)
     meta = Meta(
         entity=entity,
@@ -75,7 +101,7 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
         unit=main_unit(tables, fmt.unit),
         title=title_of(lines),
         file=file,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha,
         reader="pdf",
     )
     if not tables and not sections.explanations and not claims:
