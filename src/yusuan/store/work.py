@@ -18,6 +18,8 @@ from yusuan.read import read_bytes
 from yusuan.store.intake import check_content
 from yusuan.store.records import Records, document_records
 
+OUT_OF_MEMORY = "读取这个文件时内存不足。"
+
 
 @dataclass(slots=True)
 class Outcome:
@@ -55,7 +57,7 @@ def analyse_bytes(data: bytes, name: str, path: str | None = None) -> Outcome:
     except RecursionError:
         outcome.reason = "文件结构嵌套过深，无法读取。"
     except MemoryError:
-        outcome.reason = "读取这个文件时内存不足。"
+        outcome.reason = OUT_OF_MEMORY
     except Exception as error:  # a reader bug must not stop a batch of thousands: it is reported per file
         outcome.reason = (f"内部错误（{type(error).__name__}: {error}）。这是 yusuan 的缺陷，"
                           "请附上此文件报告。")
