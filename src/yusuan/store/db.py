@@ -51,7 +51,9 @@ def _open_error(path: Path, error: Exception, read_only: bool) -> StoreError:
 class Store:
     """An open store. ``read_only`` opens for queries only (and never creates the file)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
+                 config: dict[str, object] | None = None) -> None:
+        """``config``: DuckDB settings for the connection (``yusuan query`` locks it to this file alone)."""
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
@@ -62,7 +64,7 @@ class Store:
             except OSError as error:
                 raise StoreError(f"无法创建数据库所在的文件夹 {self.path.parent}：{error.strerror}。") from None
         try:
-            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            self.connection = duckdb.connect(str(self.path), read_only=read_only, config=config or {})
         except duckdb.Error as error:
             raise _open_error(self.path, error, read_only) from None
         self._write = threading.Lock()
