@@ -5,7 +5,8 @@ external access disabled and its settings locked, so no statement can read or wr
 (``COPY … TO``, ``EXPORT DATABASE``, ``read_text``, ``read_csv``, ``glob``, ``ATTACH``), install or load
 an extension, or reach a network; a ``SET`` cannot undo that. Values are given as
 text the way the store holds them: a DECIMAL keeps its digits (never a float), NULL stays empty (or
-``null`` in JSON), a list column is joined with ``·`` in text and CSV and kept a list in JSON.
+``null`` in JSON), a list column is joined with ``·`` in text and CSV and kept a list in JSON. In CSV,
+text a spreadsheet would run as a formula gets a leading ``'`` (:mod:`yusuan.store.csvtext`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import duckdb
 
 from yusuan.errors import YusuanError
+from yusuan.store.csvtext import inert
 from yusuan.store.db import Store
 
 SEALED: dict[str, object] = {  # set before the file is opened; lock_configuration makes them final
@@ -88,7 +90,7 @@ def as_csv(result: Result) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(result.columns)
-    writer.writerows([text_value(v) if not isinstance(v, bool) else str(v).lower() for v in row]
+    writer.writerows([inert(text_value(v)) if not isinstance(v, bool) else str(v).lower() for v in row]
                      for row in result.rows)
     return buffer.getvalue()
 
