@@ -39,13 +39,14 @@ def flate_bomb_pdf(inflated_mb: int) -> bytes:
 
 
 def billion_laughs_yaml() -> str:
-    """338 bytes that name 10^9 strings through nested aliases."""
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    """Under 400 bytes whose one value names 10^9 strings through nested aliases (quoting it in an error
+    message took minutes and gigabytes)."""
+    levels = ['&a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for this, prev in zip("bcdefghi", "abcdefgh", strict=True):
-        lines.append(f"{this}: &{this} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
-    lines.append("基本信息: *i")
-    return "\n".join(lines) + "\n"
+        levels.append(f"&{this} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "基本信息:\n  单位名称: [" + ", ".join(levels) + "]\n"
 
 
 def deep_json(depth: int = 100_000) -> str:
-    return "[" * depth + "]" * depth
+    """An object nested ``depth`` deep (valid JSON, and valid YAML flow style)."""
+    return '{"a": ' * depth + "{}" + "}" * depth

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table as RichTable
 
 from yusuan.cli.app import app, console, console_err
 from yusuan.cli.database import DbOption, db_path
 from yusuan.cli.limits import MemoryLimit, TimeLimit
+from yusuan.cli.terminal import shown
 from yusuan.store.db import Store
 from yusuan.store.ingest import Report, ingest
 from yusuan.store.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
@@ -49,17 +49,17 @@ def summary(report: Report, store: Store) -> None:
         view.add_column("文件", overflow="fold")
         view.add_column("原因", overflow="fold", ratio=1)
         for path, reason in report.failed:
-            view.add_row(escape(path), escape(reason))
+            view.add_row(shown(path), shown(reason))
         console.print(view)
-    console.print(f"数据库 {store.path} 共有 {store.count()} 份文件。", highlight=False)
+    console.print(f"数据库 {shown(store.path)} 共有 {store.count()} 份文件。", highlight=False)
 
 
 def _line(report: Report, outcome: Outcome) -> str:
     if outcome.ok:
         last = report.stored[-1]
         flag = f"，发现 {last.errors} 个错误" if last.errors else ""
-        return f"已存入 #{last.id} {outcome.path}（{last.entity}{flag}）"
-    return f"失败 {outcome.path}：{outcome.reason}"
+        return f"已存入 #{last.id} {shown(outcome.path)}（{shown(last.entity)}{flag}）"
+    return f"失败 {shown(outcome.path)}：{shown(outcome.reason)}"
 
 
 @app.command("ingest")

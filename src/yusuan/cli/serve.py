@@ -13,6 +13,7 @@ from yusuan.cli.app import app, console_err
 from yusuan.cli.database import DbOption, db_path
 from yusuan.cli.limits import MemoryLimit, TimeLimit
 from yusuan.errors import YusuanError
+from yusuan.files import os_reason
 from yusuan.store.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 
 TOKEN_ENV = "YUSUAN_TOKEN"
@@ -73,4 +74,4 @@ def serve(
     try:
         uvicorn.run(application, host=host, port=port, log_level="warning")
     except OSError as error:
-        raise YusuanError(f"无法在 {host}:{port} 启动网页：{error.strerror or error}（端口可能已被占用）。") from None
+        raise YusuanError(f"无法在 {host}:{port} 启动网页：{os_reason(error)}（端口可能已被占用）。") from None

@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from yusuan.errors import YusuanError
+from yusuan.files import os_reason
 from yusuan.store.records import SCHEMAS, Records
 from yusuan.store.schema import CHILD_TABLES, DDL, SCHEMA_VERSION
 
@@ -62,7 +63,7 @@ class Store:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"无法创建数据库所在的文件夹 {self.path.parent}：{error.strerror}。") from None
+                raise StoreError(f"无法创建数据库所在的文件夹 {self.path.parent}：{os_reason(error)}。") from None
         try:
             self.connection = duckdb.connect(str(self.path), read_only=read_only, config=config or {})
         except duckdb.Error as error:

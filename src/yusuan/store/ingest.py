@@ -20,6 +20,7 @@ from time import perf_counter
 
 import duckdb
 
+from yusuan.files import os_reason
 from yusuan.store.db import Store, StoreError
 from yusuan.store.intake import discover
 from yusuan.store.sandbox import DEFAULT_LIMITS, Limits, Task, run_all
@@ -77,7 +78,7 @@ def plan(store: Store, paths: Iterable[str | Path], *, force: bool = False) -> P
         try:
             sha = file_sha256(path)
         except OSError as error:
-            report.failed.append((str(path), f"无法读取文件：{error.strerror or error}。"))
+            report.failed.append((str(path), f"无法读取文件：{os_reason(error)}。"))
             continue
         if sha in first:
             report.skipped.append((str(path), f"与 {first[sha]} 内容相同"))

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from yusuan.check import check_document
 from yusuan.errors import YusuanError
+from yusuan.files import os_reason
 from yusuan.read import read_bytes
-from yusuan.store.intake import check_content
+from yusuan.store.intake import NESTED, check_content, check_size
 from yusuan.store.records import Records, document_records
 
 OUT_OF_MEMORY = "读取这个文件时内存不足。"
@@ -55,7 +56,7 @@ def analyse_bytes(data: bytes, name: str, path: str | None = None) -> Outcome:
     except YusuanError as error:
         outcome.reason = str(error)
     except RecursionError:
-        outcome.reason = "文件结构嵌套过深，无法读取。"
+        outcome.reason = NESTED
     except MemoryError:
         outcome.reason = OUT_OF_MEMORY
     except Exception as error:  # a reader bug must not stop a batch of thousands: it is reported per file
@@ -69,8 +70,10 @@ def analyse_file(path: str | Path) -> Outcome:
     """The same for a file on disk (what a worker process or a Dask worker is given)."""
     path = Path(path)
     try:
+        check_size(path.stat().st_size, path.name)
         data = path.read_bytes()
     except OSError as error:
-        return Outcome(path=str(path), file=path.name, sha256=None,
-                       reason=f"无法读取文件：{error.strerror or error}。")
+        return Outcome(path=str(path), file=path.name, sha256=None, reason=f"无法读取文件：{os_reason(error)}。")
+    except YusuanError as error:
+        return Outcome(path=str(path), file=path.name, sha256=None, reason=str(error))
     return analyse_bytes(data, path.name, str(path))
