@@ -1,7 +1,7 @@
 """One document with a huge table: the seed with 13,000 and 52,000 extra rows in 表5, each drawing a finding.
 
 Every stage of storing a document — read, check, build its rows (``document_records``: cells, and
-every finding cell located in its table), write them to DuckDB — must be linear in the document's
+every finding cell located in its table), write them to DuckDB, compare it — must be linear in the document's
 size, or one large upload holds the server for minutes (issue 14: the rows took 11.5 s at 13k rows
 and 177 s at 52k). The baseline is the 13k document measured in the same run; linear stages show
 about 4× at 52k, a quadratic one 16×.
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from yusuan.check import check_document
 from yusuan.read import read_text
+from yusuan.store.compare import compare_documents
 from yusuan.store.db import Store
 from yusuan.store.records import document_records
 
@@ -48,6 +49,9 @@ def stages(rows: int, folder: Path) -> dict[str, float]:
         start = time.perf_counter()
         store.put(records)
         times["store.put"] = time.perf_counter() - start
+    start = time.perf_counter()
+    compare_documents(document, document)
+    times["compare with itself"] = time.perf_counter() - start
     print(f"{rows:>6} extra rows: {len(findings)} findings, "
           f"{sum(len(f.cells) for f in findings)} finding cells, {records.tables['cells'].num_rows} cells")
     return times

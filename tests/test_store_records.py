@@ -1,5 +1,6 @@
-"""The stored rows of a document are built in linear time: each table is walked a fixed number of times,
-however many findings cite its cells (issue 14: locating each finding cell scanned its table)."""
+"""A large document is stored and compared in linear time: each table is walked a fixed number of times,
+however many findings cite its cells (issue 14: locating each finding cell scanned its table), and
+repeated rows are numbered without a search. The timing at 13k and 52k rows is in bench/bench_big_table.py."""
 
 from __future__ import annotations
 
@@ -43,3 +44,20 @@ def test_finding_cells_located_with_one_pass_per_table() -> None:
     extra = [c for c in located if c["table_number"] == 5 and (c["label"] or "").startswith("住房补贴")]
     assert len(extra) >= 1500
     assert all(c["row_index"] is not None and labels[c["row_index"]] == c["label"] for c in extra)
+
+
+def test_repeated_rows_compared_in_one_pass(monkeypatch) -> None:
+    """Rows of one identity are numbered by a counter, not by searching #2, #3, … from the start each time."""
+    from yusuan.store import compare
+
+    document = read_text(big_table(3000), file="big.txt")
+    table = next(t for t in document.tables if t.number == 5)
+    calls = []
+    identity = compare._identity
+    monkeypatch.setattr(compare, "_identity", lambda row: calls.append(1) or identity(row))
+    rows = compare._rows(table)
+    assert len(calls) <= len(table.rows)
+    assert len(rows) == len(table.rows) and (None, "2210203#3001") in rows
+    result = compare.compare_tables(table, table)
+    assert not result.changed and len(result.differences) == sum(
+        1 for row in table.rows for v in row.values if v is not None)
