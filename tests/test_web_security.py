@@ -161,6 +161,10 @@ def test_no_server_paths_and_chinese_json_errors(tmp_path: Path, monkeypatch: py
                    client.get("/api/compare", params={"a": doc_id, "b": second["id"]}).text]
         for text in answers:
             assert str(tmp_path) not in text and '"path"' not in text
+        stored_at = str(tmp_path / "uploads" / f"{created.json()['document']['sha256']}.txt")
+        probe = client.get("/api/compare", params={"a": stored_at, "b": doc_id})  # a path is no way to find a file
+        assert probe.status_code == 400 and "数据库中找不到" in probe.json()["detail"]
+        assert str(tmp_path) not in probe.text  # the echo is cut short
         schema = client.get("/openapi.json").json()["components"]["schemas"]["DocumentSummary"]
         assert "path" not in schema["properties"] and "file" in schema["properties"]
 

@@ -143,7 +143,7 @@ def charts(request: Request, doc_id: DocId) -> list[dict[str, Any]]:
 def compare(request: Request, a: Annotated[str, Query(description="文件 A：编号、sha256 开头或文件名")],
             b: Annotated[str, Query(description="文件 B")],
             all: Annotated[bool, Query(description="也列出相同的数字")] = False) -> dict[str, Any]:
-    result = browse.compare_stored(request.app.state.store.cursor(), a, b, everything=all)
+    result = browse.compare_stored(request.app.state.store.cursor(), a, b, everything=all, by_path=False)
     return {**result, "a": public(result["a"]), "b": public(result["b"])}
 
 

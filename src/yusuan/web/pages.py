@@ -133,7 +133,7 @@ def compare(request: Request, a: str | None = None, b: str | None = None, all: b
     result, message = None, None
     if a and b:
         try:
-            result = browse.compare_stored(cursor, a, b, everything=all)
+            result = browse.compare_stored(cursor, a, b, everything=all, by_path=False)
         except YusuanError as error:
             message = str(error)
     return render(request, "compare.html", 400 if message else 200, documents=documents, a=a or "", b=b or "",
