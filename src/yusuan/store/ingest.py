@@ -20,9 +20,10 @@ from time import perf_counter
 
 import duckdb
 
+from yusuan.errors import YusuanError
 from yusuan.files import os_reason
 from yusuan.store.db import Store, StoreError
-from yusuan.store.intake import discover
+from yusuan.store.intake import check_size, discover
 from yusuan.store.sandbox import DEFAULT_LIMITS, Limits, Task, run_all
 from yusuan.store.work import Outcome, analyse_file
 
@@ -75,10 +76,14 @@ def plan(store: Store, paths: Iterable[str | Path], *, force: bool = False) -> P
     first: dict[str, str] = {}
     hashed: list[tuple[str, str]] = []
     for path in found.files:
-        try:
+        try:  # the size limit is checked here: workers keep the environment their fork server started with
+            check_size(path.stat().st_size, path.name)
             sha = file_sha256(path)
         except OSError as error:
             report.failed.append((str(path), f"无法读取文件：{os_reason(error)}。"))
+            continue
+        except YusuanError as error:
+            report.failed.append((str(path), str(error)))
             continue
         if sha in first:
             report.skipped.append((str(path), f"与 {first[sha]} 内容相同"))

@@ -16,7 +16,7 @@ from yusuan.check import check_document
 from yusuan.errors import YusuanError
 from yusuan.files import os_reason
 from yusuan.read import read_bytes
-from yusuan.store.intake import NESTED, check_content, check_size
+from yusuan.store.intake import NESTED, check_content
 from yusuan.store.records import Records, document_records
 
 OUT_OF_MEMORY = "读取这个文件时内存不足。"
@@ -70,10 +70,7 @@ def analyse_file(path: str | Path) -> Outcome:
     """The same for a file on disk (what a worker process or a Dask worker is given)."""
     path = Path(path)
     try:
-        check_size(path.stat().st_size, path.name)
         data = path.read_bytes()
     except OSError as error:
         return Outcome(path=str(path), file=path.name, sha256=None, reason=f"无法读取文件：{os_reason(error)}。")
-    except YusuanError as error:
-        return Outcome(path=str(path), file=path.name, sha256=None, reason=str(error))
     return analyse_bytes(data, path.name, str(path))
