@@ -4,6 +4,7 @@ changed), each a distinct file, and the checks that a stored document is whole."
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from yusuan.store.db import Store
@@ -48,4 +49,20 @@ def crashing_analyse(path: str) -> Outcome:
     """A worker that dies (as on a reader crash or out of memory) on files named ``crash*``."""
     if Path(path).name.startswith("crash"):
         os._exit(1)
+    return analyse_file(path)
+
+
+def hanging_analyse(path: str) -> Outcome:
+    """A worker stuck on files named ``hang*`` (as a reader in an endless loop would be); it first leaves
+    its process id in ``<name>.pid`` beside the file, so a test can see whether the process is gone."""
+    if Path(path).name.startswith("hang"):
+        Path(path).with_suffix(".pid").write_text(str(os.getpid()))
+        time.sleep(600)
+    return analyse_file(path)
+
+
+def hungry_analyse(path: str) -> Outcome:
+    """A reader that asks for 4 GB on files named ``hungry*`` (as one expanding a huge image would)."""
+    if Path(path).name.startswith("hungry"):
+        bytearray(4 << 30)
     return analyse_file(path)

@@ -17,6 +17,13 @@ from yusuan.budget.raw import Problems, RawBudget, RawRow, RawSheet, header_key
 from yusuan.formats import all_formats, load_format
 from yusuan.money import AmountError, Unit, format_amount, parse_amount
 
+MAX_DIGITS = 20  # significant digits of an amount: no budget has more, and Decimal arithmetic keeps 28
+
+
+def short(text: str, limit: int = 40) -> str:
+    """A cell's text quoted in a message: its start, when it is long."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
 _DATE_RE = re.compile(r"^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$")
 _CODE_RE = re.compile(r"^\d+$")
 FISCAL_FUNDS = frozenset({"gpb", "gov_fund", "soe"})  # 财政拨款: 表8 and 表5/9/10 know only basic and project
@@ -72,10 +79,13 @@ class _Reader:
         try:
             value = parse_amount(text)
         except AmountError:
-            self.problems.add(row.at(column), f"“{text}”不是金额（只填数字，如 1234.56，不要带单位）")
+            self.problems.add(row.at(column), f"“{short(text)}”不是金额（只填数字，如 1234.56，不要带单位）")
             return None
         if value is not None and value < 0:
             self.problems.add(row.at(column), f"金额不能为负数（{text}）")
+            return None
+        if value is not None and len(value.as_tuple().digits) > MAX_DIGITS:  # sums would round past 28 digits
+            self.problems.add(row.at(column), f"“{short(text)}”位数太多（最多 {MAX_DIGITS} 位数字）")
             return None
         return value
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import reprlib
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -19,10 +20,14 @@ import yaml
 from yusuan.budget.raw import RawBudget, RawRow, RawSheet, header_key
 from yusuan.budget.schema import FIELD_COLUMNS, sheets
 from yusuan.errors import UnreadableInput
+from yusuan.files import os_reason
 from yusuan.read.lines import decode
+from yusuan.store.intake import NESTED, check_size, check_zip
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 YAML_SUFFIXES = (".yaml", ".yml")
+_QUOTE = reprlib.Repr()  # a value quoted in a message: a few items and characters, never the whole
+_QUOTE.maxlevel, _QUOTE.maxlist, _QUOTE.maxdict, _QUOTE.maxstring, _QUOTE.maxother = 2, 4, 4, 40, 40
 
 
 def read_raw(path: str | Path) -> RawBudget:
@@ -32,8 +37,12 @@ def read_raw(path: str | Path) -> RawBudget:
         raise UnreadableInput(f"找不到预算输入：{path}")
     if path.is_dir():
         return read_csv_folder(path)
+    check_size(_size(path), path.name)
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
+        data = _bytes(path)
+        if data[:4] == b"PK\x03\x04":  # a zip: refused before openpyxl unpacks it if it is a bomb
+            check_zip(data, path.name)
         return read_workbook(path)
     if suffix in YAML_SUFFIXES:
         return read_yaml(path)
@@ -42,6 +51,20 @@ def read_raw(path: str | Path) -> RawBudget:
     if suffix == ".csv":
         raise UnreadableInput(f"{path.name} 是单个 CSV 文件；请给出存放各表 CSV 文件（支出明细.csv 等）的文件夹。")
     raise UnreadableInput(f"无法识别的预算输入：{path.name}（应为 .xlsx 工作簿、.yaml 文件或存放 CSV 文件的文件夹）。")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as error:
+        raise UnreadableInput(f"无法读取 {path}：{os_reason(error)}。") from None
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UnreadableInput(f"无法读取 {path}：{os_reason(error)}。") from None
 
 
 def _sheet(name: str, where: str, table: list[tuple[int, list[str | None]]], row_where: str) -> RawSheet:
@@ -103,14 +126,18 @@ def read_csv_folder(path: Path) -> RawBudget:
         raise UnreadableInput(f"文件夹 {path} 中没有 CSV 文件（应有 基本信息.csv、支出明细.csv 等）。")
     found = {}
     for file in files:
+        check_size(_size(file), file.name)
         try:
-            text = decode(file.read_bytes())
+            text = decode(_bytes(file))
         except UnreadableInput as error:
             raise UnreadableInput(f"{file.name}：{error}") from None
         try:
             records = list(csv.reader(text.splitlines()))
         except csv.Error as error:
-            raise UnreadableInput(f"{file.name} 不是有效的 CSV 文件：{error}。") from None
+            if "field larger than field limit" in str(error):
+                raise UnreadableInput(f"{file.name} 中有一个单元格超过 {csv.field_size_limit():,} 个字符，"
+                                      "不像预算明细；请检查文件。") from None
+            raise UnreadableInput(f"{file.name} 不是有效的 CSV 文件（{error}）。") from None
         table = [(number, [c if c.strip() else None for c in record]) for number, record in enumerate(records, 1)]
         found[file.stem] = _sheet(file.stem, file.name, table, f"{file.name} 第 {{}} 行")
     return RawBudget(path.name, found, "文件夹 {source} 中缺少 {sheet}.csv")
@@ -119,12 +146,14 @@ def read_csv_folder(path: Path) -> RawBudget:
 # YAML -----------------------------------------------------------------------------------------------
 
 def read_yaml(path: Path) -> RawBudget:
+    text = decode(_bytes(path))
     try:
-        text = decode(path.read_bytes())
-    except OSError as error:
-        raise UnreadableInput(f"无法读取 {path}：{error.strerror}") from None
-    try:
-        data = yaml.load(text, Loader=yaml.BaseLoader)  # every scalar stays text: no float money
+        data = yaml.load(text, Loader=_TextLoader)  # every scalar stays text: no float money
+    except _Alias as alias:
+        raise UnreadableInput(f"{path.name} 第 {alias.line} 行用了 YAML 别名（*{alias.name[:40]}）；"
+                              "预算输入不支持锚点与别名，请把内容直接写出。") from None
+    except RecursionError:
+        raise UnreadableInput(f"{path.name}：{NESTED}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark else ""
@@ -159,7 +188,23 @@ def read_yaml(path: Path) -> RawBudget:
     return RawBudget(path.name, found, "{source} 中缺少“{sheet}”")
 
 
+class _Alias(Exception):
+    def __init__(self, name: str, line: int) -> None:
+        self.name, self.line = name, line
+
+
+class _TextLoader(yaml.BaseLoader):
+    """Every scalar as text, and no aliases: a few hundred bytes of nested aliases name a billion values
+    (billion laughs), and a budget has nothing to repeat that way."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Alias(event.anchor, event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
 def _scalar(value: object, path: Path, sheet: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    raise UnreadableInput(f"{path.name}“{sheet}”中的值应是文字或数字，不能是列表或映射：{value!r}。")
+    raise UnreadableInput(f"{path.name}“{sheet}”中的值应是文字或数字，不能是列表或映射：{_QUOTE.repr(value)}。")

@@ -14,6 +14,7 @@ from yusuan.errors import YusuanError
 from yusuan.text import label_key
 
 MAX_LISTED = 30
+MAX_MESSAGE = 300  # characters of one problem's message
 
 
 @dataclass(slots=True)
@@ -79,6 +80,8 @@ class Problems:
     found: list[str] = field(default_factory=list)
 
     def add(self, where: str, message: str) -> None:
+        if len(message) > MAX_MESSAGE:  # a message quoting a huge cell shows its start
+            message = message[:MAX_MESSAGE] + "…"
         self.found.append(f"{where}：{message}" if where else message)
 
     def raise_if_any(self) -> None:

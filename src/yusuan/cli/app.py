@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 import typer
-from rich.console import Console
 
 from yusuan.cli.localize import localize_typer
+from yusuan.cli.terminal import TerminalConsole
 
 localize_typer()
 
@@ -20,8 +20,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 # Piped output is not cut to 80 columns: wide tables stay readable in a file or a pager.
-console = Console(width=None if sys.stdout.isatty() else 200)
-console_err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
+# Both drop control characters from what they render (yusuan.cli.terminal).
+console = TerminalConsole(width=None if sys.stdout.isatty() else 200)
+console_err = TerminalConsole(stderr=True, width=None if sys.stderr.isatty() else 200)
 
 
 @app.callback()

@@ -10,6 +10,7 @@ import typer
 from yusuan.budget import read_budget
 from yusuan.cli import show
 from yusuan.cli.app import app, console_err
+from yusuan.cli.terminal import shown
 from yusuan.cli.writing import TO_HELP, write_with_progress
 from yusuan.compile import compile_with_notices
 from yusuan.write import parse_formats
@@ -30,5 +31,5 @@ def build(
     document.meta.file = Path(source).name
     show.summary(document, console_err)
     for notice in notices:
-        console_err.print(f"[yellow]提示：[/]{notice}", highlight=False, soft_wrap=True)
+        console_err.print(f"[yellow]提示：[/]{shown(notice)}", highlight=False, soft_wrap=True)
     write_with_progress(document, output, formats)

@@ -19,11 +19,12 @@ from rich.text import Text
 from yusuan.check import Finding, Severity, check_document, counts, findings_to_dict
 from yusuan.cli import show
 from yusuan.cli.app import app, console, console_err
+from yusuan.cli.inputs import read_document
 from yusuan.cli.parse import split_format_options
+from yusuan.cli.terminal import echo_data, plain, shown
 from yusuan.errors import YusuanError
 from yusuan.files import write_atomic
 from yusuan.model import Document
-from yusuan.read import read_path
 
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
@@ -47,7 +48,7 @@ def summary_line(findings: list[Finding]) -> str:
 
 def report(document: Document, findings: list[Finding], out: Console) -> None:
     """The text report: the document, then findings grouped by severity, then a one-line summary."""
-    out.print(f"[bold]{show.describe(document)}[/]", highlight=False)
+    out.print(show.heading(document))
     for severity in Severity:
         group = [f for f in findings if f.severity is severity]
         if not group:
@@ -58,8 +59,8 @@ def report(document: Document, findings: list[Finding], out: Console) -> None:
         view.add_column("位置", no_wrap=True)
         view.add_column("说明", overflow="fold", ratio=1)
         for finding in group:
-            view.add_row(Text(f"{finding.rule}\n", style="bold").append(finding.title, style="dim"),
-                         place(finding), finding.message)
+            view.add_row(Text(f"{finding.rule}\n", style="bold").append(plain(finding.title), style="dim"),
+                         place(finding), shown(finding.message))
         out.print(view)
     n = counts(findings)
     style = STYLES[Severity.ERROR] if n["error"] else "bold green"
@@ -91,11 +92,11 @@ def check(
         task = bar.add_task("校验中", total=len(files))
         for file in files:
             try:
-                document = read_path(file, format_id=forced)
+                document = read_document(file, format_id=forced)
             except YusuanError as error:
                 if len(files) == 1:
                     raise
-                console_err.print(f"[bold red]错误：[/]{file}：{error}", highlight=False, soft_wrap=True)
+                console_err.print(f"[bold red]错误：[/]{shown(file)}：{shown(error)}", highlight=False, soft_wrap=True)
                 unreadable += 1
             else:
                 reports.append((document, check_document(document)))
@@ -107,12 +108,12 @@ def check(
         text = "\n".join(report_text(d, f) for d, f in reports)
     if output is not None:
         write_atomic(output, text)
-        console_err.print(f"已写入 [bold]{output}[/]", highlight=False)
+        console_err.print(f"已写入 [bold]{shown(output)}[/]", highlight=False)
         for document, findings in reports:
             name = document.meta.file or document.meta.entity
-            console_err.print(f"{name}：{summary_line(findings)}", highlight=False)
+            console_err.print(f"{shown(name)}：{summary_line(findings)}", highlight=False)
     elif as_json:
-        typer.echo(text, nl=False)
+        echo_data(text)
     else:
         for n, (document, findings) in enumerate(reports):
             if n:

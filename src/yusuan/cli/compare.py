@@ -13,6 +13,7 @@ from rich.table import Table as RichTable
 
 from yusuan.cli.app import app, console
 from yusuan.cli.database import DbOption, db_path
+from yusuan.cli.terminal import echo_data
 from yusuan.errors import YusuanError
 from yusuan.store.browse import compare_stored
 from yusuan.store.compare import STATUS, shown
@@ -35,7 +36,7 @@ def compare(
     with Store(db_path(db), read_only=True) as store:
         data = compare_stored(store.cursor(), a, b, everything=everything)
     if format == "json":
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     if format == "csv":
         buffer = io.StringIO()
@@ -46,7 +47,7 @@ def compare(
                 out.writerow([t["number"], t["title"], t["unit"], d["side"] or "", d["code"] or "", d["label"],
                               d["column"], d["a"] or "", d["b"] or "", d["change"] or "", d["percent"] or "",
                               STATUS[d["status"]]])
-        typer.echo(buffer.getvalue(), nl=False)
+        echo_data(buffer.getvalue())
         return
     for side in ("a", "b"):
         doc = data[side]

@@ -17,6 +17,7 @@ from yusuan.cli.app import app, console_err
 from yusuan.cli.database import DbOption, db_path
 from yusuan.cli.writing import size_text
 from yusuan.errors import YusuanError
+from yusuan.files import os_reason
 from yusuan.store.db import Store
 from yusuan.store.dump import dump_tables, parse_formats
 from yusuan.store.fdp import write_fiscal_data_package
@@ -35,7 +36,7 @@ def dump(
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise YusuanError(f"无法创建文件夹 {outdir}：{error.strerror}。") from None
+        raise YusuanError(f"无法创建文件夹 {outdir}：{os_reason(error)}。") from None
     with Store(db_path(db), read_only=True) as store:
         written: list[Path] = []
         for fmt in formats:

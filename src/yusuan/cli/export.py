@@ -8,8 +8,8 @@ import typer
 
 from yusuan.cli import show
 from yusuan.cli.app import app, console_err
+from yusuan.cli.inputs import read_document
 from yusuan.cli.writing import TO_HELP, write_with_progress
-from yusuan.read import read_path
 from yusuan.write import parse_formats
 
 
@@ -24,6 +24,6 @@ def export(
 ) -> None:
     """把预算/决算公开写成 Excel、Word、网页和 PDF（文件名为单位名称与年度）。"""
     formats = parse_formats(to)
-    doc = read_path(document)
-    console_err.print(f"[bold]{show.describe(doc)}[/]", highlight=False)
+    doc = read_document(document)
+    console_err.print(show.heading(doc))
     write_with_progress(doc, output, formats)

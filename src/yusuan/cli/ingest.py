@@ -12,14 +12,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table as RichTable
 
 from yusuan.cli.app import app, console, console_err
 from yusuan.cli.database import DbOption, db_path
+from yusuan.cli.limits import MemoryLimit, TimeLimit
+from yusuan.cli.terminal import shown
 from yusuan.store.db import Store
 from yusuan.store.ingest import Report, ingest
+from yusuan.store.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from yusuan.store.work import Outcome
 
 EXIT_FAILED = 2
@@ -47,17 +49,17 @@ def summary(report: Report, store: Store) -> None:
         view.add_column("文件", overflow="fold")
         view.add_column("原因", overflow="fold", ratio=1)
         for path, reason in report.failed:
-            view.add_row(escape(path), escape(reason))
+            view.add_row(shown(path), shown(reason))
         console.print(view)
-    console.print(f"数据库 {store.path} 共有 {store.count()} 份文件。", highlight=False)
+    console.print(f"数据库 {shown(store.path)} 共有 {store.count()} 份文件。", highlight=False)
 
 
 def _line(report: Report, outcome: Outcome) -> str:
     if outcome.ok:
         last = report.stored[-1]
         flag = f"，发现 {last.errors} 个错误" if last.errors else ""
-        return f"已存入 #{last.id} {outcome.path}（{last.entity}{flag}）"
-    return f"失败 {outcome.path}：{outcome.reason}"
+        return f"已存入 #{last.id} {shown(outcome.path)}（{shown(last.entity)}{flag}）"
+    return f"失败 {shown(outcome.path)}：{shown(outcome.reason)}"
 
 
 @app.command("ingest")
@@ -75,6 +77,8 @@ def ingest_command(
     parquet: Annotated[str | None, typer.Option(
         "--parquet", help="与 --dask 同用：Parquet 文件夹（各机器都能访问的共享路径；默认在数据库旁）。",
         show_default=False)] = None,
+    time_limit: TimeLimit = DEFAULT_SECONDS,
+    memory_limit: MemoryLimit = DEFAULT_MEMORY_MB,
 ) -> None:
     """把公开文件读取、校验后存入 DuckDB 数据库；已存入的文件（按内容校验值）自动跳过。"""
     workers = jobs or os.cpu_count() or 1
@@ -108,7 +112,8 @@ def ingest_command(
                     report = ingest_dask(store, paths, dask, force=force, parquet=parquet, listener=on_done,
                                          on_plan=on_plan)
                 else:
-                    report = ingest(store, paths, jobs=workers, force=force, listener=on_done, on_plan=on_plan)
+                    report = ingest(store, paths, jobs=workers, force=force, listener=on_done, on_plan=on_plan,
+                                    limits=Limits(time_limit, memory_limit))
         except KeyboardInterrupt:
             stored = len(planned[0].stored) if planned else 0
             console_err.print(f"已中断：本次已存入 {stored} 份，均已完整保存；再次运行同一命令即可继续其余文件。",

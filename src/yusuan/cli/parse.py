@@ -8,10 +8,11 @@ import typer
 
 from yusuan.cli import show
 from yusuan.cli.app import app, console, console_err
+from yusuan.cli.inputs import read_document
+from yusuan.cli.terminal import echo_data, shown
 from yusuan.document_json import to_json
 from yusuan.errors import YusuanError
 from yusuan.files import write_atomic
-from yusuan.read import read_path
 
 OUTPUTS = ("json", "text")
 
@@ -40,13 +41,13 @@ def parse(
 ) -> None:
     """读取一份预算/决算公开文件，输出结构化数据。"""
     kind, forced = split_format_options(format)
-    document = read_path(file, format_id=forced)
+    document = read_document(file, format_id=forced)
     if output is None:
         if kind == "json":
-            typer.echo(to_json(document))
+            echo_data(to_json(document) + "\n")
         else:
             show.tables(document, console)
         return
     write_atomic(output, to_json(document) + "\n" if kind == "json" else show.tables_as_text(document))
     show.summary(document, console_err)
-    console_err.print(f"已写入 [bold]{output}[/]", highlight=False)
+    console_err.print(f"已写入 [bold]{shown(output)}[/]", highlight=False)

@@ -10,6 +10,7 @@ from rich.table import Table as RichTable
 
 from yusuan.cli.app import app, console, console_err
 from yusuan.cli.database import DbOption, db_path
+from yusuan.cli.terminal import echo_data
 from yusuan.errors import YusuanError
 from yusuan.files import write_atomic
 from yusuan.store.query import as_csv, as_json, run_query, text_value
@@ -41,7 +42,7 @@ def query(
         return
     text = as_json(result) if format == "json" else as_csv(result)
     if output is None:
-        typer.echo(text, nl=False)
+        echo_data(text)
     else:
         write_atomic(output, text)
         console_err.print(f"已写入 [bold]{escape(output)}[/]（{len(result.rows)} 行）", highlight=False)

@@ -6,7 +6,9 @@ from io import StringIO
 
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
+from yusuan.cli.terminal import plain, shown
 from yusuan.model import Document, Table
 from yusuan.money import format_amount
 
@@ -20,7 +22,11 @@ def describe(document: Document) -> str:
     if m.scope == "unit":
         kind = kind.replace("部门", "单位")
     year = f"{m.year} 年" if m.year else "年度不详"
-    return f"{m.entity} {year}{kind}（格式 {m.format}，金额单位 {m.unit}）"
+    return plain(f"{m.entity} {year}{kind}（格式 {m.format}，金额单位 {m.unit}）")
+
+
+def heading(document: Document) -> Text:
+    return Text(describe(document), style="bold")
 
 
 def table_total(table: Table) -> str:
@@ -30,14 +36,14 @@ def table_total(table: Table) -> str:
 
 
 def summary(document: Document, console: Console) -> None:
-    console.print(f"[bold]{describe(document)}[/]", highlight=False)
+    console.print(heading(document))
     grid = RichTable(show_header=True, header_style="bold", box=None, padding=(0, 2))
     grid.add_column("表")
     grid.add_column("标题")
     grid.add_column("行数", justify="right")
     grid.add_column("合计", justify="right")
     for table in document.tables:
-        grid.add_row(f"表{table.number}", table.title, str(len(table.rows)), table_total(table))
+        grid.add_row(f"表{table.number}", shown(table.title), str(len(table.rows)), table_total(table))
     console.print(grid)
     parts = [
         f"主要职责 {len(document.sections.duties)} 条",
@@ -51,23 +57,23 @@ def summary(document: Document, console: Console) -> None:
         console.print(f"[yellow]读取提示 {len(document.diagnostics)} 条：[/]")
         for diagnostic in document.diagnostics:
             where = f"第 {diagnostic.source.page} 页" if diagnostic.source.page else ""
-            console.print(f"  {where} {diagnostic.message}", highlight=False)
+            console.print(f"  {where} {shown(diagnostic.message)}", highlight=False)
 
 
 def tables(document: Document, console: Console) -> None:
-    console.print(f"[bold]{describe(document)}[/]", highlight=False)
+    console.print(heading(document))
     for table in document.tables:
-        view = RichTable(title=f"表{table.number} {table.title}（单位：{table.unit}）", title_style="bold",
-                         show_lines=False)
+        title = f"表{table.number} {shown(table.title)}（单位：{shown(table.unit)}）"
+        view = RichTable(title=title, title_style="bold", show_lines=False)
         two_sided = any(row.side for row in table.rows)
         if two_sided:
             view.add_column("收支")
         view.add_column("编码", no_wrap=True)
         view.add_column("名称", min_width=14, overflow="fold")
         for column in table.columns:
-            view.add_column(column.path[-1], justify="right", min_width=8)
+            view.add_column(shown(column.path[-1]), justify="right", min_width=8)
         if table.text_column:
-            view.add_column(table.text_column.path[-1], max_width=40, overflow="fold")
+            view.add_column(shown(table.text_column.path[-1]), max_width=40, overflow="fold")
         for row in table.rows:
             indent = "  " * max(0, (row.level or 1) - 1)
             cells = [row.side or ""] if two_sided else []
@@ -75,10 +81,10 @@ def tables(document: Document, console: Console) -> None:
             cells += [format_amount(v, places=None) for v in row.values]
             if table.text_column:
                 cells.append(row.text or "")
-            view.add_row(*cells)
+            view.add_row(*(shown(c) for c in cells))
         console.print(view)
         for note in table.notes:
-            console.print(f"  注：{note}", highlight=False)
+            console.print(f"  注：{shown(note)}", highlight=False)
 
 
 def tables_as_text(document: Document, width: int = 200) -> str:

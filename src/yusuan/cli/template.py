@@ -10,6 +10,7 @@ import typer
 from yusuan.budget import read_budget
 from yusuan.budget.template import write_template
 from yusuan.cli.app import app, console_err
+from yusuan.cli.terminal import shown
 from yusuan.errors import YusuanError
 
 
@@ -29,4 +30,4 @@ def template(
     budget = read_budget(source) if source else None
     write_template(path, budget)
     what = f"（已按 {source} 填好）" if source else "（空白）"
-    console_err.print(f"已写入预算编制工作簿 [bold]{path}[/]{what}；填写说明见其中的“说明”表。", highlight=False)
+    console_err.print(f"已写入预算编制工作簿 [bold]{shown(path)}[/]{what}；填写说明见其中的“说明”表。", highlight=False)

@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from yusuan.cli.app import console_err
+from yusuan.cli.terminal import shown
 from yusuan.model import Document
 from yusuan.write import FORMATS, RENDERERS, write_document
 
@@ -26,5 +27,5 @@ def write_with_progress(document: Document, outdir: str | Path, formats: tuple[s
 
         paths = write_document(document, outdir, formats, progress=step)
     for path in paths:
-        console_err.print(f"  已写入 {path}（{size_text(path.stat().st_size)}）", highlight=False)
+        console_err.print(f"  已写入 {shown(path)}（{size_text(path.stat().st_size)}）", highlight=False)
     return paths

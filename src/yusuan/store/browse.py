@@ -122,8 +122,9 @@ def findings(cursor: duckdb.DuckDBPyConnection, doc_id: int) -> list[dict[str, A
     return result
 
 
-def resolve(cursor: duckdb.DuckDBPyConnection, ref: str) -> int:
-    """A document named by its id, the start of its sha256, or its file name (or path)."""
+def resolve(cursor: duckdb.DuckDBPyConnection, ref: str, *, by_path: bool = True) -> int:
+    """A document named by its id, the start of its sha256, or its file name (or path, unless the web
+    asks: a path found would tell what lies on the server)."""
     ref = ref.strip()
     if ref.isdigit() and len(ref) < 10 and first(cursor, "SELECT id FROM documents WHERE id = ?", [int(ref)]):
         return int(ref)
@@ -133,21 +134,22 @@ def resolve(cursor: duckdb.DuckDBPyConnection, ref: str) -> int:
                                  [ref.lower() + "%"]).fetchall()
     if not matches:
         matches = cursor.execute("SELECT id, file, entity, year FROM documents WHERE file = ? OR path = ?",
-                                 [ref, ref]).fetchall()
+                                 [ref, ref if by_path else None]).fetchall()
     if len(matches) == 1:
         return matches[0][0]
+    quoted = ref if len(ref) <= 40 else ref[:40] + "…"  # echoed on the web page: no room for a message
     if not matches:
-        raise StoreError(f"数据库中找不到“{ref}”：请给出文件编号、sha256 的前几位或文件名（可用 yusuan query "
+        raise StoreError(f"数据库中找不到“{quoted}”：请给出文件编号、sha256 的前几位或文件名（可用 yusuan query "
                          "\"SELECT id, file, entity, year FROM documents\" 查看）。")
     listed = "；".join(f"#{i} {f}（{e} {y or ''}）" for i, f, e, y in matches[:5])
-    raise StoreError(f"“{ref}”对应多份文件，请改用编号：{listed}。")
+    raise StoreError(f"“{quoted}”对应多份文件，请改用编号：{listed}。")
 
 
 def compare_stored(cursor: duckdb.DuckDBPyConnection, ref_a: str, ref_b: str, *,
-                   everything: bool = False) -> dict[str, Any]:
+                   everything: bool = False, by_path: bool = True) -> dict[str, Any]:
     """Two stored documents compared (:func:`yusuan.store.compare.compare_documents`), JSON-ready:
     both summaries, the notes, and per table the cells that differ (all cells with ``everything``)."""
-    ids = resolve(cursor, ref_a), resolve(cursor, ref_b)
+    ids = resolve(cursor, ref_a, by_path=by_path), resolve(cursor, ref_b, by_path=by_path)
     result = compare_documents(load_document(cursor, ids[0]), load_document(cursor, ids[1]))
     return {"a": summary(cursor, ids[0]), "b": summary(cursor, ids[1]), "notes": result.notes,
             "changed": result.changed, "tables": [t.to_dict(everything) for t in result.tables]}

@@ -103,12 +103,14 @@ def _identity(row: Row) -> str:
 def _rows(table: Table) -> dict[tuple[str | None, str], Row]:
     """Rows by (side, identity); a repeated identity gets a counter so both are kept."""
     rows: dict[tuple[str | None, str], Row] = {}
+    counted: dict[tuple[str | None, str], int] = {}  # the last counter given per identity: no search from 1
     for row in table.rows:
-        key = (row.side, _identity(row))
-        n = 1
+        identity = (row.side, _identity(row))
+        key, n = identity, counted.get(identity, 1)
         while key in rows:
             n += 1
-            key = (row.side, f"{_identity(row)}#{n}")
+            key = (row.side, f"{identity[1]}#{n}")
+        counted[identity] = n
         rows[key] = row
     return rows
 

@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from yusuan.errors import YusuanError
+from yusuan.files import os_reason
 from yusuan.store.records import SCHEMAS, Records
 from yusuan.store.schema import CHILD_TABLES, DDL, SCHEMA_VERSION
 
@@ -51,7 +52,9 @@ def _open_error(path: Path, error: Exception, read_only: bool) -> StoreError:
 class Store:
     """An open store. ``read_only`` opens for queries only (and never creates the file)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
+                 config: dict[str, object] | None = None) -> None:
+        """``config``: DuckDB settings for the connection (``yusuan query`` locks it to this file alone)."""
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
@@ -60,9 +63,9 @@ class Store:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError(f"无法创建数据库所在的文件夹 {self.path.parent}：{error.strerror}。") from None
+                raise StoreError(f"无法创建数据库所在的文件夹 {self.path.parent}：{os_reason(error)}。") from None
         try:
-            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            self.connection = duckdb.connect(str(self.path), read_only=read_only, config=config or {})
         except duckdb.Error as error:
             raise _open_error(self.path, error, read_only) from None
         self._write = threading.Lock()

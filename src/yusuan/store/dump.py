@@ -2,8 +2,9 @@
 
 DuckDB writes the files itself (``COPY … TO``), so millions of cells never pass through Python.
 Each file is written beside its final name and renamed into place: a failed dump never leaves a
-half-written file. In CSV a list column (a header path) is joined with ``·``; the Document JSON
-stays out of ``documents.csv`` (it is in ``documents.parquet`` and in the store).
+half-written file. In CSV a list column (a header path) is joined with ``·``, text a spreadsheet
+would run as a formula gets a leading ``'`` (:mod:`yusuan.store.csvtext`); the Document JSON stays
+out of ``documents.csv`` (it is in ``documents.parquet`` and in the store).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from yusuan.errors import YusuanError
+from yusuan.store.csvtext import inert_sql
 from yusuan.store.db import Store
 
 TABLES = ("documents", "cells", "claims", "findings", "finding_cells", "failures")
@@ -29,11 +31,19 @@ def parse_formats(values: list[str]) -> tuple[str, ...]:
 
 
 def _columns(cursor: duckdb.DuckDBPyConnection, table: str, csv: bool) -> str:
+    """The columns to write; in CSV, lists joined and text that a spreadsheet would run made inert."""
     parts = []
     for name, kind, *_ in cursor.execute(f"DESCRIBE {table}").fetchall():
-        if csv and name == "document":
+        if not csv:
+            parts.append(name)
+        elif name == "document":
             continue
-        parts.append(f"array_to_string({name}, '·') AS {name}" if csv and kind.endswith("[]") else name)
+        elif kind == "VARCHAR[]":
+            parts.append(f"{inert_sql(f'array_to_string({name}, chr(183))')} AS {name}")
+        elif kind == "VARCHAR":
+            parts.append(f"{inert_sql(name)} AS {name}")
+        else:
+            parts.append(name)
     return ", ".join(parts)
 
 

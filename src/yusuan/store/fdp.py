@@ -9,7 +9,8 @@ for that; the tests validate the result with frictionless and with the FDP JSON 
 
 One fact per printed amount. Amounts are converted exactly into 元 (``factor`` 1, currency CNY), so
 documents printed in 万元 and in 元 add up; the printed figure and its unit stay in their own
-columns. Blank cells and text cells (绩效目标) carry no amount and are left out. Functional and
+columns. Text a spreadsheet would run as a formula gets a leading ``'`` (:mod:`yusuan.store.csvtext`).
+Blank cells and text cells (绩效目标) carry no amount and are left out. Functional and
 economic subject codes get their own classification dimensions, from the format's declaration of
 each table.
 """
@@ -22,6 +23,7 @@ from typing import Any
 
 from yusuan.files import write_atomic
 from yusuan.formats.spec import load_format
+from yusuan.store.csvtext import inert_sql
 from yusuan.store.db import Store
 from yusuan.store.dump import copy_to
 
@@ -58,7 +60,7 @@ def _classified_tables(store: Store) -> list[tuple[str, str, str]]:
 
 def _sql(classified: list[tuple[str, str, str]]) -> str:
     values = ", ".join(f"('{f}', '{k}', '{c}')" for f, k, c in classified) or "(NULL, NULL, NULL)"
-    return f"""
+    facts = f"""
         WITH codes(format, table_key, codes) AS (VALUES {values})
         SELECT d.id AS document_id, d.entity, d.year AS fiscal_year, d.kind,
                CASE d.kind WHEN 'budget' THEN 'approved' WHEN 'final_accounts' THEN 'executed' END AS phase,
@@ -70,11 +72,14 @@ def _sql(classified: list[tuple[str, str, str]]) -> str:
                c.column_key, c.column_label,
                CAST(c.printed AS DECIMAL(38, 6)) * CASE c.unit WHEN '万元' THEN 10000 WHEN '亿元' THEN 100000000
                                                               ELSE 1 END AS amount,
-               c.printed, c.unit AS printed_unit
+               c.printed, c.unit AS printed_unit,
+               c.row_index, c.column_index
         FROM cells c JOIN documents d ON d.id = c.document_id
         LEFT JOIN codes k ON k.format = d.format AND k.table_key = c.table_key
-        WHERE c.value IS NOT NULL
-        ORDER BY d.id, c.table_number, c.row_index, c.column_index"""
+        WHERE c.value IS NOT NULL"""
+    columns = ", ".join(f"{inert_sql(name)} AS {name}" if kind == "string" else name for name, kind, _ in FIELDS)
+    return f"""WITH facts AS ({facts})
+        SELECT {columns} FROM facts ORDER BY document_id, table_number, row_index, column_index"""
 
 
 def _dimension(kind: str, attributes: dict[str, dict[str, str]], key: str | list[str],

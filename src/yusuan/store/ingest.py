@@ -6,31 +6,28 @@ this process writes them as they arrive, a few documents per transaction. Files 
 the sha256 of their bytes) are skipped before any work is sent out, so a rerun — after an
 interruption, or with a few new files in the folder — does only what is missing.
 
-A file that crashes its worker (a reader bug, memory exhausted) breaks the process pool; the files
-that were in flight are then retried one at a time in a fresh pool, so only the culprit fails.
+Each file is read within a time and memory limit (:mod:`yusuan.store.sandbox`): a file that crashes
+its worker, exhausts its memory or its time fails alone with the reason, and a fresh worker goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
-import signal
-from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from time import perf_counter
 
 import duckdb
 
+from yusuan.errors import YusuanError
+from yusuan.files import os_reason
 from yusuan.store.db import Store, StoreError
-from yusuan.store.intake import discover
+from yusuan.store.intake import check_size, discover
+from yusuan.store.sandbox import DEFAULT_LIMITS, Limits, Task, run_all
 from yusuan.store.work import Outcome, analyse_file
 
 CRASHED = "读取此文件时处理进程意外退出（文件可能已损坏，或内存不足），已跳过。"
-WINDOW = 4  # files queued per worker: keeps workers busy without holding every result in memory
 BATCH = 32  # documents per transaction at most
 BATCH_SECONDS = 0.5  # a stored document waits no longer than this for its group to be committed
 
@@ -79,10 +76,14 @@ def plan(store: Store, paths: Iterable[str | Path], *, force: bool = False) -> P
     first: dict[str, str] = {}
     hashed: list[tuple[str, str]] = []
     for path in found.files:
-        try:
+        try:  # the size limit is checked here: workers keep the environment their fork server started with
+            check_size(path.stat().st_size, path.name)
             sha = file_sha256(path)
         except OSError as error:
-            report.failed.append((str(path), f"无法读取文件：{error.strerror or error}。"))
+            report.failed.append((str(path), f"无法读取文件：{os_reason(error)}。"))
+            continue
+        except YusuanError as error:
+            report.failed.append((str(path), str(error)))
             continue
         if sha in first:
             report.skipped.append((str(path), f"与 {first[sha]} 内容相同"))
@@ -155,56 +156,20 @@ class Writer:
             self.listener(self.report, outcome)
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops handing out work and keeps what is stored."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the parent holds an open DuckDB database and its threads.
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_quiet_worker)
-
-
 Work = Callable[[str], Outcome]  # what a worker does with one path (tests substitute one that crashes)
 
 
-def _run(pending: deque[tuple[str, str]], jobs: int, writer: Writer, work: Work) -> list[tuple[str, str]]:
-    """Work through ``pending`` with one pool; returns the files in flight when the pool broke (if it did)."""
-    inflight: dict[Future[Outcome], tuple[str, str]] = {}
-    with _pool(jobs) as pool:
-        try:
-            while pending or inflight:
-                while pending and len(inflight) < jobs * WINDOW:
-                    item = pending.popleft()
-                    inflight[pool.submit(work, item[0])] = item
-                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
-                for future in done:
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool:
-                        return list(inflight.values())
-                    del inflight[future]
-                    writer.take(outcome)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    return []
-
-
-def run_local(todo: list[tuple[str, str]], jobs: int, writer: Writer, work: Work = analyse_file) -> None:
-    pending = deque(todo)
-    suspects: list[tuple[str, str]] = []
-    while pending:
-        suspects += _run(pending, jobs, writer, work)
-    for item in suspects:  # one at a time, so a crash names its file
-        if _run(deque([item]), 1, writer, work):
-            path = item[0]
-            writer.take(Outcome(path=path, file=Path(path).name, sha256=item[1], reason=CRASHED))
+def run_local(todo: list[tuple[str, str]], jobs: int, writer: Writer, work: Work = analyse_file,
+              limits: Limits = DEFAULT_LIMITS) -> None:
+    """Read ``todo`` on ``jobs`` worker processes, each file within ``limits``; the writer takes every outcome."""
+    tasks = [Task(path, Path(path).name, sha, work, (path,)) for path, sha in todo]
+    run_all(tasks, max(1, jobs), limits, writer.take)
     writer.flush()
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 2, force: bool = False,
-           listener: Listener | None = None, on_plan: Callable[[Report], None] | None = None) -> Report:
+           listener: Listener | None = None, on_plan: Callable[[Report], None] | None = None,
+           limits: Limits = DEFAULT_LIMITS) -> Report:
     """Store every disclosure file under ``paths`` with ``jobs`` worker processes; never stops on a bad file."""
     start = perf_counter()
     work = plan(store, paths, force=force)
@@ -213,7 +178,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 2, force: b
     writer = Writer(store, work.report, listener)
     try:
         if work.todo:
-            run_local(work.todo, max(1, jobs), writer)
+            run_local(work.todo, max(1, jobs), writer, limits=limits)
     finally:
         writer.flush()  # also on Ctrl-C: what was read is kept
         work.report.seconds = perf_counter() - start

@@ -10,6 +10,7 @@ path. Every refusal is an :class:`~yusuan.errors.UnreadableInput` with a Chinese
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ KIND_NAMES = {"pdf": "PDF", "xlsx": "Excel 工作簿", "text": "文本", "zip": 
               "binary": "二进制文件（不是文本、PDF 或 Excel）"}
 ACCEPTED = "PDF（.pdf）、文本（.txt）、Document JSON（.json）和 Excel 工作簿（.xlsx）"
 
+MAX_FILE_ENV = "YUSUAN_MAX_FILE_MB"  # the size limit of files read from disk, as an upload's (50 MB)
+DEFAULT_MAX_FILE_MB = 50
+NESTED = "文件结构嵌套过深，无法读取。"
 MAX_UNZIPPED = 200 * 1024 * 1024  # a disclosure workbook unpacks to a few MB
 MAX_RATIO = 200  # ordinary XML compresses 10–30×; a bomb, thousands
 MAX_MEMBERS = 10_000
@@ -102,6 +106,23 @@ def check_name(name: str) -> str:
     if len(name) > MAX_NAME:
         raise UnreadableInput(f"文件名太长（{len(name)} 个字符，最多 {MAX_NAME} 个）。")
     return name
+
+
+def max_file_bytes() -> int:
+    value = os.environ.get(MAX_FILE_ENV, "").strip()
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        raise UnreadableInput(f"环境变量 {MAX_FILE_ENV} 应是以 MB 计的数字，不是“{value[:20]}”。") from None
+    return int(megabytes * 1024 * 1024)
+
+
+def check_size(size: int, name: str) -> None:
+    """Refuse a file larger than the limit (``$YUSUAN_MAX_FILE_MB``, default 50 MB like an upload)."""
+    limit = max_file_bytes()
+    if size > limit:
+        raise UnreadableInput(f"{name} 太大（{size / 1024 / 1024:.1f} MB，上限 {limit / 1024 / 1024:g} MB）；"
+                              f"确需读取时请设置环境变量 {MAX_FILE_ENV}（以 MB 计）。")
 
 
 def check_zip(data: bytes, name: str) -> None:

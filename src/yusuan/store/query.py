@@ -1,8 +1,12 @@
 """``yusuan query``: any SQL over the store, read-only, its result as text cells, CSV or JSON.
 
-The database is opened read-only, so a query can never change what is stored. Values are given as
+The database is opened read-only, so a query can never change what is stored, and with DuckDB's
+external access disabled and its settings locked, so no statement can read or write another file
+(``COPY … TO``, ``EXPORT DATABASE``, ``read_text``, ``read_csv``, ``glob``, ``ATTACH``), install or load
+an extension, or reach a network; a ``SET`` cannot undo that. Values are given as
 text the way the store holds them: a DECIMAL keeps its digits (never a float), NULL stays empty (or
-``null`` in JSON), a list column is joined with ``·`` in text and CSV and kept a list in JSON.
+``null`` in JSON), a list column is joined with ``·`` in text and CSV and kept a list in JSON. In CSV,
+text a spreadsheet would run as a formula gets a leading ``'`` (:mod:`yusuan.store.csvtext`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,16 @@ from typing import Any
 import duckdb
 
 from yusuan.errors import YusuanError
+from yusuan.store.csvtext import inert
 from yusuan.store.db import Store
+
+SEALED: dict[str, object] = {  # set before the file is opened; lock_configuration makes them final
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
 
 
 @dataclass(slots=True)
@@ -32,13 +45,16 @@ def run_query(db: str | Path, sql: str) -> Result:
     """Run one SQL statement on a read-only connection; a mistake becomes a Chinese message."""
     if not sql.strip():
         raise YusuanError("SQL 语句为空。例如：yusuan query \"SELECT entity, year, errors FROM documents\"")
-    with Store(db, read_only=True) as store:
+    with Store(db, read_only=True, config=SEALED) as store:
         try:
             cursor = store.cursor().execute(sql)
         except duckdb.Error as error:
             first_line = str(error).strip().splitlines()[0]
             if "read-only" in first_line or "read only" in first_line:
                 raise YusuanError("yusuan query 以只读方式打开数据库，只能查询，不能修改数据。") from None
+            if isinstance(error, duckdb.PermissionException) or "configuration has been locked" in first_line:
+                raise YusuanError("yusuan query 只能查询数据库中的表：不能读写其他文件、安装或加载扩展、访问网络，"
+                                  "也不能更改这些设置。") from None
             raise YusuanError(f"SQL 执行出错：{first_line}") from None
         if cursor.description is None:
             return Result([], [])
@@ -74,7 +90,7 @@ def as_csv(result: Result) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(result.columns)
-    writer.writerows([text_value(v) if not isinstance(v, bool) else str(v).lower() for v in row]
+    writer.writerows([inert(text_value(v)) if not isinstance(v, bool) else str(v).lower() for v in row]
                      for row in result.rows)
     return buffer.getvalue()
 

@@ -116,43 +116,62 @@ def _claims(document: Document) -> list[tuple]:
             for i, c in enumerate(document.claims)]
 
 
-def locate(document: Document, cell: Cell) -> tuple[int, int] | None:
+class Locator:
     """Where a finding's cell is in its table: (row index, column index), to link and highlight it.
 
     Rows are matched by side, code and label (the printed line decides between equal rows), columns
-    by header path; the text column (表12 绩效目标) is the index after the amount columns.
+    by header path; the text column (表12 绩效目标) is the index after the amount columns. Every table
+    is indexed once, on first use, so locating all cells of all findings is linear in the document.
     """
-    if cell.table is None or cell.missing:
-        return None
-    table = next((t for t in document.tables if t.number == cell.table), None)
-    if table is None:
-        return None
-    column = _column_index(table, cell.column)
-    if column is None:
-        return None
-    candidates = [i for i, row in enumerate(table.rows)
-                  if row.label == cell.label and row.code == cell.code and row.side == cell.side]
-    if not candidates:
-        return None
-    exact = [i for i in candidates if table.rows[i].source.line == cell.line and cell.line is not None]
-    return (exact or candidates)[0], column
 
+    def __init__(self, document: Document) -> None:
+        self._tables = {}
+        for table in document.tables:
+            self._tables.setdefault(table.number, table)  # the first table of a number, as before
+        self._indexes: dict[int, tuple[dict, dict, dict]] = {}
 
-def _column_index(table: Table, path: tuple[str, ...]) -> int | None:
-    for i, column in enumerate(table.columns):
-        if tuple(column.path) == path:
-            return i
-    if table.text_column is not None and tuple(table.text_column.path) == path:
-        return len(table.columns)
-    return None
+    def _index(self, table: Table) -> tuple[dict, dict, dict]:
+        index = self._indexes.get(table.number)
+        if index is None:
+            columns: dict[tuple[str, ...], int] = {}
+            for i, column in enumerate(table.columns):
+                columns.setdefault(tuple(column.path), i)
+            if table.text_column is not None:
+                columns.setdefault(tuple(table.text_column.path), len(table.columns))
+            rows: dict[tuple, int] = {}
+            lines: dict[tuple, int] = {}
+            for i, row in enumerate(table.rows):
+                key = (row.label, row.code, row.side)
+                rows.setdefault(key, i)
+                if row.source.line is not None:
+                    lines.setdefault((*key, row.source.line), i)
+            index = self._indexes[table.number] = (columns, rows, lines)
+        return index
+
+    def __call__(self, cell: Cell) -> tuple[int, int] | None:
+        if cell.table is None or cell.missing:
+            return None
+        table = self._tables.get(cell.table)
+        if table is None:
+            return None
+        columns, rows, lines = self._index(table)
+        column = columns.get(tuple(cell.column))
+        key = (cell.label, cell.code, cell.side)
+        row = lines.get((*key, cell.line)) if cell.line is not None else None
+        if row is None:
+            row = rows.get(key)
+        if column is None or row is None:
+            return None
+        return row, column
 
 
 def _findings(document: Document, findings: list[Finding]) -> tuple[list[tuple], list[tuple]]:
     rows, cells = [], []
+    locate = Locator(document)
     for i, f in enumerate(findings):
         rows.append((i, f.rule, f.severity.value, f.title, f.message, f.expected, f.actual))
         for k, cell in enumerate(f.cells):
-            at = locate(document, cell) or (None, None)
+            at = locate(cell) or (None, None)
             cells.append((i, k, cell.table, cell.code, cell.label, cell.side, cell.section, list(cell.column),
                           cell.value, cell.unit, cell.page, cell.line, cell.missing, *at))
     return rows, cells

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from yusuan.check import check_document
 from yusuan.errors import YusuanError
+from yusuan.files import os_reason
 from yusuan.read import read_bytes
-from yusuan.store.intake import check_content
+from yusuan.store.intake import NESTED, check_content
 from yusuan.store.records import Records, document_records
+
+OUT_OF_MEMORY = "读取这个文件时内存不足。"
 
 
 @dataclass(slots=True)
@@ -53,9 +56,9 @@ def analyse_bytes(data: bytes, name: str, path: str | None = None) -> Outcome:
     except YusuanError as error:
         outcome.reason = str(error)
     except RecursionError:
-        outcome.reason = "文件结构嵌套过深，无法读取。"
+        outcome.reason = NESTED
     except MemoryError:
-        outcome.reason = "读取这个文件时内存不足。"
+        outcome.reason = OUT_OF_MEMORY
     except Exception as error:  # a reader bug must not stop a batch of thousands: it is reported per file
         outcome.reason = (f"内部错误（{type(error).__name__}: {error}）。这是 yusuan 的缺陷，"
                           "请附上此文件报告。")
@@ -69,6 +72,5 @@ def analyse_file(path: str | Path) -> Outcome:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return Outcome(path=str(path), file=path.name, sha256=None,
-                       reason=f"无法读取文件：{error.strerror or error}。")
+        return Outcome(path=str(path), file=path.name, sha256=None, reason=f"无法读取文件：{os_reason(error)}。")
     return analyse_bytes(data, path.name, str(path))

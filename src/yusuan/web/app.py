@@ -29,13 +29,16 @@ from yusuan.cli.show import KINDS
 from yusuan.errors import YusuanError
 from yusuan.store.compare import shown
 from yusuan.store.db import Store
+from yusuan.store.sandbox import DEFAULT_LIMITS, Limits
 from yusuan.web import api, pages
-from yusuan.web.uploads import UploadLimit
+from yusuan.web.guard import Guard, Policy
+from yusuan.web.uploads import DEFAULT_QUOTA, UploadLimit, Uploads
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LIMIT = 50 * 1024 * 1024
-STATUS_TEXT = {400: "请求有误", 404: "找不到页面", 405: "不支持这种请求方式", 413: "文件太大", 415: "文件类型不对",
-               422: "无法处理", 500: "服务器内部错误"}
+STATUS_TEXT = {400: "请求有误", 401: "需要登录", 403: "拒绝访问", 404: "找不到页面", 405: "不支持这种请求方式",
+               413: "文件太大", 415: "文件类型不对", 422: "无法处理", 429: "请求过于频繁", 500: "服务器内部错误",
+               503: "服务器正忙", 507: "存储空间已满"}
 
 
 def kind_title(summary: dict[str, Any]) -> str:
@@ -56,20 +59,28 @@ def wants_json(path: str) -> bool:
     return path.startswith("/api/") or path == "/api"
 
 
-def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int = DEFAULT_LIMIT) -> FastAPI:
-    """The app over the store at ``db`` (created if missing); uploads are saved under ``uploads``."""
+def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int = DEFAULT_LIMIT,
+               limits: Limits = DEFAULT_LIMITS, policy: Policy | None = None, quota: int = DEFAULT_QUOTA,
+               workers: int = 2) -> FastAPI:
+    """The app over the store at ``db`` (created if missing); uploads are saved under ``uploads``, each read
+    by one of ``workers`` processes within ``limits``; ``policy`` says who may write and how often."""
     store = Store(db)
+    policy = policy or Policy()
+    folder = Path(uploads) if uploads else store.path.with_name(store.path.name + ".uploads")
+    intake = Uploads(folder, limit, limits=limits, quota=quota, workers=workers)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        intake.close()
         store.close()
 
     app = FastAPI(lifespan=lifespan, title="yusuan 预算公开数据库", version=__version__, docs_url=None, redoc_url=None,
                   description="部门预算/决算公开文件的存储、校验与比较。所有金额均为十进制字符串（不是浮点数），"
                               "null 表示空白（不是零）。Document JSON 与 Findings JSON 的结构见项目文档。")
     app.state.store = store
-    app.state.uploads = Path(uploads) if uploads else store.path.with_name(store.path.name + ".uploads")
+    app.state.uploads = intake
+    app.state.policy = policy
     app.state.limit = limit
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -106,8 +117,13 @@ def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int 
     def yusuan_error(request: Request, error: YusuanError) -> Response:
         return error_response(request, 400, str(error))
 
-    def refuse(scope: dict[str, Any], message: str) -> Response:
-        return error_response(Request(scope), 413, message)
+    @app.exception_handler(Exception)
+    def internal_error(request: Request, _: Exception) -> Response:  # no English page, no server paths
+        return error_response(request, 500, "服务器内部错误：这是 yusuan 的缺陷，请把所做的操作报告给维护者。")
 
-    app.add_middleware(UploadLimit, limit=limit, refuse=refuse)
+    def refuse(scope: dict[str, Any], status: int, message: str) -> Response:
+        return error_response(Request(scope), status, message)
+
+    app.add_middleware(UploadLimit, limit=limit, refuse=lambda scope, message: refuse(scope, 413, message))
+    app.add_middleware(Guard, policy=policy, refuse=refuse)  # added last: runs first
     return app

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from yusuan.document_json import to_json
 from yusuan.errors import YusuanError
-from yusuan.files import write_atomic
+from yusuan.files import write_all_atomic
 from yusuan.model import Document
 from yusuan.write.outline import document_title
 
@@ -83,4 +83,4 @@ def write_document(
         if progress is not None:
             progress(fmt)
         rendered.append((output_path(document, outdir, fmt), renderer(fmt)(document)))
-    return [write_atomic(path, content) for path, content in rendered]
+    return write_all_atomic(rendered)  # all or none: a failure leaves the folder as it was

@@ -192,6 +192,18 @@ def _meta_sheet(ws: Worksheet, document: Document) -> None:
     ws.sheet_state = "hidden"
 
 
+def _no_formulas(workbook: Workbook) -> None:
+    """Every cell we write is data: openpyxl would store text beginning with ``=`` (an entity, a 绩效目标,
+    a chunk of the hidden JSON) as a live formula, so such cells are kept text, shown with Excel's
+    quote prefix so that editing them does not turn them into one either."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def xlsx_bytes(document: Document) -> bytes:
     grids = document_grids(document)
     workbook = Workbook()
@@ -200,6 +212,7 @@ def xlsx_bytes(document: Document) -> bytes:
     for grid in grids:
         _table_sheet(workbook.create_sheet(sheet_name(grid)), grid)
     _meta_sheet(workbook.create_sheet(META_SHEET), document)
+    _no_formulas(workbook)
     workbook.properties.title = document_title(document)
     workbook.properties.creator = "yusuan"
     buffer = BytesIO()
