@@ -23,6 +23,9 @@ from yusuan.model import Row, Table
 from yusuan.text import label_key
 
 LEVEL_NAMES = {1: "类", 2: "款", 3: "项"}
+# Lists of units and their items (projects, classes of spending): a code a row prints there is an
+# attribute of the item, the hierarchy is the indentation.
+LISTS = frozenset({"project", "basic_budget", "procurement"})
 _YEAR_RE = re.compile(r"20\d\d年")
 SPENDING = ("basic", "project", "operating", "subsidy_to_subordinates", "remit_to_superior", "carry_forward")
 # Kinds whose rows are subjects and whose 合计 is the sum of the spending columns printed beside it.
@@ -45,7 +48,7 @@ def _parent(code: str) -> str | None:
 def row_groups(table: Table) -> list[RowGroup]:
     """Parent rows and their children: by code where the table prints codes, else by level."""
     coded = [r for r in table.rows if r.code]
-    if coded:
+    if coded and table.key not in LISTS:
         return _by_code(table)
     names = [r.label for r in table.rows if r.key == "entity"]
     if len(names) != len(set(names)):

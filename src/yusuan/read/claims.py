@@ -166,6 +166,7 @@ class _Scanner:
     buf_start: int = 0
     starts: dict[int, int] = field(default_factory=dict)  # id(claim) → offset of its text
     last_budget: Claim | None = None  # the 年初预算 a following 决算 figure and its wording belong to
+    stops: tuple[int, int] = (0, 0)  # how many claims stood opened at the last two 。
 
     def source(self, offset: int) -> Source:
         line = self.lines[max(0, bisect_right(self.offsets, offset) - 1)]
@@ -211,6 +212,7 @@ class _Scanner:
             if mark == "。" and not self.frames:
                 self.listing = False
                 self.sentence_head = None
+                self.stops = (self.stops[1], len(self.claims))
         self.reset(match.end())
 
     def nothing(self, none: re.Match[str], match: re.Match[str]) -> None:
@@ -292,30 +294,38 @@ class _Scanner:
         subject_text = _REASON_RE.sub("", subject_text) if self.reason_of is not None else subject_text
         budget = None if change or self.reason_of else _BUDGET_FIGURE_RE.search(subject_text)
         final = None if change or self.reason_of or budget else _FINAL_FIGURE_RE.search(subject_text)
-        if change and self.continues(subject_text):
-            assert self.current is not None
-            self.current.change = value
-            self.current.direction = _UP[change.group(1)]
-            self.extend(match.end())
+        if change and (continued := self.continued(subject_text)) is not None:
+            continued.change = value
+            continued.direction = _UP[change.group(1)]
+            if continued is self.current:
+                self.extend(match.end())
         elif figure := budget or final:
             own = clean_subject(subject_text[:figure.start()], self.entity)
             of = self.last_budget if final and self.last_budget else self.current  # 支出决算为… of the budget's subject
             name = own or (of.name if of else "")
             if name:
                 self.open_claim(name, value, unit, None, match, role="budget" if budget else None)
-        else:
+        elif subject_text or not change:  # a change of nothing named and nothing to continue says nothing
             self.open_claim(subject_text, value, unit, change, match)
         self.reset(match.end())
 
-    def continues(self, subject_text: str) -> bool:
-        """Whether a change (``与2023年度相比，收入支出总计减少56.95万元``) is the current claim's."""
+    def continued(self, subject_text: str) -> Claim | None:
+        """The claim a change without a subject of its own continues: the current one
+        (``与2023年度相比，收入支出总计减少56.95万元``), or the one last opened where that is a reason
+        (``取消某项补助（减少1000万元）``) — never a claim whose change is stated already."""
         current = self.current
         if current is None:
-            return False
+            return None
         if len(subject_text) < 2:
-            return True
+            if len(self.claims) == self.stops[1] and self.stops[1] - self.stops[0] > 1:
+                return None  # ``…A x万元，B y万元。比上年增加z万元``: A and B's whole, or B? — not said
+            last = self.claims[-1] if self.claims else current
+            target = last if last.role == "reason" else current
+            return target if target.change is None else None
         named = canonical(subject_text) or _NAME_TRAIL_RE.sub("", subject_text) or subject_text
-        return named == current.subject and current.amount is not None and current.change is None
+        if named == current.subject and current.amount is not None and current.change is None:
+            return current
+        return None
 
     def open_claim(self, name: str, value: Decimal | None, unit: str, change: re.Match[str] | None,
                    match: re.Match[str], role: str | None = None) -> None:

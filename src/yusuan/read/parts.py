@@ -11,16 +11,13 @@ from dataclasses import dataclass
 
 from yusuan.model import Section, Sections, Source
 from yusuan.read.lines import Line
+from yusuan.read.units import internal_units
 from yusuan.text import parse_chinese_numeral, squash
 
 PART_RE = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
 HEADING_RE = re.compile(r"^([一二三四五六七八九十]+)、\s*(\S.{0,30})$")
 ITEM_RE = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、](?!\d))\s*")
 GLOSSARY_RE = re.compile(r"^([一二三四五六七八九十]+)、\s*([^:：]{1,30}?)\s*[:：]\s*(.*)$")
-UNITS_RE = re.compile(
-    r"内设(?:机构)?(?P<n>\d+|[一二三四五六七八九十]+)个(?:[^，。,：:]{0,8})[，,：:]?\s*"
-    r"(?:具体为|分别为|分别是|包括|即|为)?[:：]?(?P<list>[^。]*)"
-)
 _PUNCT_END = "。，；：,;:"
 
 
@@ -95,12 +92,8 @@ def overview(lines: list[Line], sections: Sections) -> None:
         if "职责" in block.title or "职能" in block.title:
             sections.duties = items(block.lines)
         elif "机构" in block.title:
-            text = join(block.lines)
-            match = UNITS_RE.search(text)
-            if match:
-                sections.internal_unit_count = parse_chinese_numeral(match.group("n"))
-                names = re.split(r"[、，,；;]", match.group("list"))
-                sections.internal_units = [n.removesuffix("等") for n in names if n.removesuffix("等")]
+            if found := internal_units(join(block.lines)):
+                sections.internal_unit_count, sections.internal_units = found
         elif "构成" in block.title:
             sections.composition = join(block.lines)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from yusuan.check.arithmetic import Operand
@@ -122,5 +122,17 @@ def admin_expense(ctx: Context) -> Iterator[Finding]:
                 parts.append(Operand.of(row.values[0], table_cell(table, row, 0), table.unit or None, unit))
     tables = "、".join(f"表{n}" for n in spec.tables)
     result = compare(ctx, total, parts, f"按{basis}，{tables}中 {len(parts)} 个经济科目")
+    if result and result.severity is Severity.ERROR and _units(ctx.document) > 1:
+        # 行政经费 is the administrative units' alone; the economic tables hold every unit's spending
+        units = _units(ctx.document)
+        result = replace(result, severity=Severity.WARNING, message=result.message + (
+            f"本部门含 {units} 个单位，行政经费只计行政单位（及参公事业单位），经济分类表则含全部单位的支出，"
+            "两者不一定相等，请核对。"))
     if result:
         yield result
+
+
+def _units(document: Document) -> int:
+    """How many units the document's tables list (rows of units in 收入总表, 基本支出表 …)."""
+    return max((len({r.label for r in t.rows if r.key == "entity" and r.level == 1}) for t in document.tables),
+               default=1)

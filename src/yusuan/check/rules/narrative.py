@@ -128,7 +128,19 @@ def compare_claim(ctx: Context, claim: Claim, cells: list[Operand], field: str =
         found = replace(found, message=_converted(ctx, figure, cells))
     if found.severity is Severity.ERROR and claim.subject in narrative_spec(ctx.fmt).soft:
         found = replace(found, severity=Severity.WARNING, message=found.message + "（两者口径不尽相同，仅作提示。）")
+    elif found.severity is Severity.ERROR and _one_unit_off(figure, cells):
+        found = replace(found, severity=Severity.WARNING, message=found.message + (
+            "差额只有说明所写精度的一个末位单位：可能是为使各项之和等于合计而作的尾差调整，请核对。"))
     return found
+
+
+def _one_unit_off(figure: Operand, cells: list[Operand]) -> bool:
+    """A figure restating finer cells that misses their rounded sum by one unit of its last place: what
+    a writer does to make rounded items add up to their rounded total (尾差调整), not a wrong number."""
+    if figure.printed is None or sum((c.bound for c in cells), Decimal(0)) >= figure.bound:
+        return False
+    total = sum((c.value for c in cells), Decimal(0))
+    return abs(figure.value - total) <= 3 * figure.bound
 
 
 def _converted(ctx: Context, figure: Operand, cells: list[Operand]) -> str:

@@ -25,15 +25,21 @@ def project_table(ctx: Context) -> Table | None:
     return ctx.document.table(number) if number is not None else None
 
 
-def find_project(table: Table, name: str) -> Row | None:
-    """The project row of this name: exactly as printed, else the same name without 项目/经费/费."""
+def find_projects(table: Table, name: str) -> list[Row]:
+    """The project rows of this name: exactly as printed, else the same name without 项目/经费/费. A
+    department's table may print one project name under several of its units."""
     projects = [row for row in table.rows if row.level != 0]
     exact = name_key(name)
-    for row in projects:
-        if name_key(row.label) == exact:
-            return row
+    found = [row for row in projects if name_key(row.label) == exact]
+    if found:
+        return found
     key = project_key(name)
-    return next((row for row in projects if project_key(row.label) == key), None)
+    return [row for row in projects if project_key(row.label) == key]
+
+
+def find_project(table: Table, name: str) -> Row | None:
+    found = find_projects(table, name)
+    return found[0] if found else None
 
 
 def _row_operand(table: Table, row: Row, unit: str) -> Operand:
@@ -48,15 +54,35 @@ def key_projects(ctx: Context) -> Iterator[Finding]:
     for claim in ctx.document.claims:
         if claim.role != "key_project" or claim.amount is None or claim.unit not in MONEY_UNITS:
             continue
-        row = find_project(table, claim.subject) or find_project(table, claim.name)
-        if row is None:
+        rows = find_projects(table, claim.subject) or find_projects(table, claim.name)
+        if not rows:
             yield ctx.finding(Severity.WARNING, f"重点项目{quoted(claim.name)}（{amount(claim.amount)} {claim.unit}）"
                               f"在表{table.number}中找不到同名项目，无法核对其预算数。",
                               [claim_cell(claim, "amount")], actual=printed(claim.amount))
             continue
-        found = compare(ctx, claim_operand(claim), [_row_operand(table, row, claim.unit)])
+        if len(rows) > 1:
+            yield from _several(ctx, table, claim, rows)
+            continue
+        found = compare(ctx, claim_operand(claim), [_row_operand(table, rows[0], claim.unit)])
         if found:
             yield found
+
+
+def _several(ctx: Context, table: Table, claim: Claim, rows: list[Row]) -> Iterator[Finding]:
+    """A name several units' projects carry: the stated amount is one of them, or all of them together;
+    if it is neither, nothing says which was meant — a warning."""
+    stated = claim_operand(claim)
+    candidates = [[_row_operand(table, row, claim.unit)] for row in rows]
+    candidates.append([_row_operand(table, row, claim.unit) for row in rows])
+    for parts in candidates:
+        total = sum((p.value for p in parts), stated.value * 0)
+        if abs(stated.value - total) <= stated.bound + sum((p.bound for p in parts), stated.bound * 0):
+            return
+    cells = [claim_cell(claim, "amount"), *(table_cell(table, row, 0) for row in rows)]
+    ctx.cover(cells, Severity.WARNING)
+    yield ctx.finding(Severity.WARNING, f"重点项目{quoted(claim.name)}为 {amount(claim.amount)} {claim.unit}，"
+                      f"表{table.number}中有 {len(rows)} 个同名项目（分属不同单位），其数字及合计都与之不符；"
+                      "无法判断说明指的是哪一个。", cells, actual=printed(claim.amount))
 
 
 def _reasons(ctx: Context) -> dict[str, list[Claim]]:

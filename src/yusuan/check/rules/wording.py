@@ -106,15 +106,16 @@ def level_words(ctx: Context) -> Iterator[Finding]:
                           expected=level, actual=other)
 
 
-@rule("WORD-SCOPE", "单位预算（决算）自称“单位”，不用“部门”", Severity.ERROR)
+@rule("WORD-SCOPE", "单位预算（决算）自称“单位”，不用“部门”", Severity.WARNING)
 def scope_words(ctx: Context) -> Iterator[Finding]:
+    """A warning: the word is wrong (a department's template copied), the figures are not."""
     document = ctx.document
     if document.meta.scope != "unit" or is_template(document):
         return
     for table in document.tables:
         if match := _DEPARTMENT_RE.search(table.title):
             page = table.pages[0] if table.pages else None
-            yield ctx.finding(Severity.ERROR, f"本文件是单位{_kind(document)}，表{table.number}的标题“{table.title}”"
+            yield ctx.finding(Severity.WARNING, f"本文件是单位{_kind(document)}，表{table.number}的标题“{table.title}”"
                               f"却称“{match.group()}”。", [text_cell(f"表{table.number}", table.title,
                                                                     Source(page=page), column="标题")],
                               actual=table.title)
@@ -122,6 +123,6 @@ def scope_words(ctx: Context) -> Iterator[Finding]:
         for place, text in (("标题", section.title), ("正文", section.text)):
             for match in _DEPARTMENT_RE.finditer(text):
                 excerpt = _excerpt(text, match.start(), match.end())
-                yield ctx.finding(Severity.ERROR, f"本文件是单位文件，{_where(section)}的{place}“{excerpt}”却称"
+                yield ctx.finding(Severity.WARNING, f"本文件是单位文件，{_where(section)}的{place}“{excerpt}”却称"
                                   f"“{match.group()}”，应为“单位”或“本单位”。", [_cell(section, excerpt)],
                                   actual=match.group())

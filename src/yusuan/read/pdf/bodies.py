@@ -41,6 +41,21 @@ def cover_pages(lines: list[PdfLine]) -> list[int]:
     return covers
 
 
+def _cover_entity(lines: list[PdfLine], page: int) -> str | None:
+    """Whose disclosure a cover page announces (its entity line, else its title without the year)."""
+    texts = [squash(line.text) for line in lines if line.page == page]
+    for text in texts:
+        if match := _ENTITY_RE.search(text):
+            return match.group(1)
+    for text in texts:
+        if match := _COVER_RE.search(text):
+            return text[:match.start()] or text[match.end():] or None
+    return None
+
+
+_ENTITY_RE = re.compile(r"(?:预算单位|预算部门|部门名称|单位名称|编制单位)[:：](\S{2,60})")
+
+
 def _by_tables(tables: list[Table]) -> list[list[Table]]:
     bodies: list[list[Table]] = [[]]
     for table in tables:
@@ -67,7 +82,9 @@ def split_bodies(tables: list[Table], lines: list[PdfLine]) -> list[Body]:
             pages = set(range(1 if start == covers[0] else start, end))
             own = [t for t in tables if t.pages and t.pages[0] in pages]
             bodies.append(Body(own, pages))
-        if sum(1 for b in bodies if b.tables) >= 2:
+        with_sets = [b for b in bodies if {t.key for t in b.tables} & {"summary", "income"}]
+        names = {_cover_entity(lines, page) for page in covers}
+        if len(with_sets) >= 2 and len(names - {None}) >= 2:  # covers of different disclosures, each a set
             return [b for b in bodies if b.tables or b is bodies[0]]
     runs = _by_tables(tables)
     return [Body(run) for run in runs] or [Body()]

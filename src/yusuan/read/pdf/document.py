@@ -114,6 +114,8 @@ def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], 
 _CONTENTS_LINE_RE = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.．、]|表\d|（[一二三四五六七八九十]+）)|…|\.{3}")
 
+_PAGE_NUMBER_RE = re.compile(r"^[-—－\s]*\d{1,3}[-—－\s]*$")
+
 
 def contents_pages(lines: list[PdfLine]) -> set[int]:
     """Pages of the table of contents (目录 and the pages that continue its list): their headings must
@@ -124,9 +126,11 @@ def contents_pages(lines: list[PdfLine]) -> set[int]:
         by_page.setdefault(line.page, []).append(squash(line.text))
     for page, texts in sorted(by_page.items()):
         heads = [t.replace(" ", "") for t in texts[:3]]
+        listed = [t for t in texts if not _PAGE_NUMBER_RE.match(t) and len(t) > 6]  # page numbers, running heads
         if "目录" in heads or any(t in ("目 录", "目录") for t in heads) or (
-                page - 1 in pages and all(_CONTENTS_LINE_RE.search(t) for t in texts)):
-            pages.add(page)
+                page - 1 in pages and all(_CONTENTS_LINE_RE.search(t) for t in texts)) or (
+                page <= 3 and len(listed) >= 6 and all(_CONTENTS_LINE_RE.search(t) for t in listed)):
+            pages.add(page)  # the last: a list of headings alone on an opening page, 目录 not printed
     return pages
 
 

@@ -24,8 +24,13 @@ _TITLE_RES = (
     re.compile(rf"^(?P<entity>.{{2,40}}?)(?:20\d\d)年度?(?:区级|市级|省级)?{_KIND}"),
     re.compile(r"^(?:20\d\d)年度?(?P<entity>.{2,40}?)(?:部门|单位)?(?:综合)?(?:预算|决算)"),
 )
-_BAD_ENTITY = re.compile(r"^(?:20\d\d|部门|单位|预算|决算|目录|第.部分|关于)|公开$|说明$|报表$")
+_BAD_ENTITY = re.compile(
+    r"^(?:20\d\d|部门|单位|预算|决算|目录|第.部分|关于|[一二三四五六七八九十]+、)|公开$|说明$|报表$")
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
+# ``北京市医疗保障局部门2026年度部门预算``: the word 部门 after the name is not part of it
+_ORG_WORD_RE = re.compile(r"(?<=[局委厅室院会部所站队办])部门$")
+_DUTIES_RE = re.compile(r"^([\u4e00-\u9fff（）()]{3,30}?(?:局|委员会|厅|办公室|院|中心|部|所|站|队|馆))"
+                        r"(?:的?主要职责|贯彻落实|内设)")
 _SUMMARY_MARK = re.compile(r"[（(]汇总[)）]")
 
 
@@ -53,14 +58,17 @@ def entity_of(lines: list[PdfLine], tables: list[Table]) -> str:
     if counted:
         return counted.most_common(1)[0][0]
     texts = [squash(line.text) for line in _cover(lines)]
-    candidates = texts + ["".join(texts[i:i + 2]) for i in range(len(texts) - 1)]
+    # a cover title wraps over up to four lines (``2026年度`` / ``福州市公安局治安管理`` / ``支队`` / ``单位预算``)
+    candidates = ["".join(texts[i:i + n]) for i in range(len(texts)) for n in range(1, 5) if i + n <= len(texts)]
     for text in candidates:
         for pattern in _TITLE_RES:
             if (match := pattern.match(text)) and not _BAD_ENTITY.search(name := match.group("entity").strip("（）()")):
-                return name + ("（汇总）" if _SUMMARY_MARK.search(text) else "")
-    if texts:
-        return texts[0]
-    return "（未印单位名称）"
+                return _ORG_WORD_RE.sub("", name) + ("（汇总）" if _SUMMARY_MARK.search(text) else "")
+    # no cover title the text layer holds: the body names the department where it states its duties
+    for line in lines[:200]:
+        if match := _DUTIES_RE.match(squash(line.text)):
+            return match.group(1)
+    return next((text for text in texts if not _BAD_ENTITY.search(text)), "（未印单位名称）")
 
 
 def year_of(lines: list[PdfLine], tables: list[Table]) -> int | None:

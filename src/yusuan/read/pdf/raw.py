@@ -220,6 +220,7 @@ def page_table(grid: Grid, runs: list[Run], page: int, known: list[RawColumn] | 
     """The table one grid draws, and the runs of the page outside it (titles, notes). ``known``: the
     columns of the table this grid continues (a page without a header cannot tell its codes from its
     amounts by itself)."""
+    runs = [piece for run in runs for piece in unglue(run, grid.xs)]
     inside, outside = _cell_runs(grid, runs)
     texts = {i: _text(rs) for i, rs in inside.items()}
     body = _body_start(grid, texts)
@@ -256,7 +257,7 @@ def _body_rows(grid: Grid, inside: dict[int, list[Run]], body: int, columns: lis
         if not found:
             continue
         runs = [run for rs in found.values() for run in rs]
-        if _stacked(runs):
+        if _stacked([run for c, rs in found.items() if c < len(columns) and columns[c].role == "amount" for run in rs]):
             rows += split_rows(runs, columns, page)
             continue
         rows.append(_row_of(runs, columns, page))
@@ -267,7 +268,7 @@ def _row_of(runs: list[Run], columns: list[RawColumn], page: int) -> RawRow:
     """One row's runs into its cells. A name too long for its cell runs on over the border into the
     amount beside it (``缴费支出43608.96``): the words go back to the name, the amount stays."""
     cells: list[RawCell | None] = [None] * len(columns)
-    for run in [piece for printed in runs for piece in unglue(printed)]:
+    for run in [piece for printed in runs for piece in unglue(printed, [c.x0 for c in columns])]:
         c = _column(columns, run)
         if columns[c].role == "amount" and not is_number(run.text) and run.text.strip("-—－ "):
             c = next((k for k in range(c - 1, -1, -1) if columns[k].role == "label"), c)
@@ -281,18 +282,23 @@ def _row_of(runs: list[Run], columns: list[RawColumn], page: int) -> RawRow:
 
 
 _GLUED_AMOUNT_RE = re.compile(r"^(?P<words>.*[^\d,.\-+\s])(?P<amount>-?\d[\d,]*\.\d{1,2})$")
+_AMOUNT_GLUED_RE = re.compile(r"^(?P<amount>-?\d[\d,]*\.\d{2})(?P<words>[^\d,.%％].*)$")
 
 
-def unglue(run: Run) -> list[Run]:
-    """Words and an amount printed touching (no gap PDFium could see) as two runs, split where the
-    amount starts (its width estimated from the characters: CJK square, digits narrower)."""
-    match = _GLUED_AMOUNT_RE.match(run.text)
+def unglue(run: Run, borders: list[float] = ()) -> list[Run]:
+    """Words and an amount printed touching (no gap PDFium could see) as two runs, split where a cell
+    border crosses the run, else where the amount starts (estimated: CJK square, digits narrower)."""
+    match = _GLUED_AMOUNT_RE.match(run.text) or _AMOUNT_GLUED_RE.match(run.text)
     if match is None:
         return [run]
-    words, amount = match.group("words"), match.group("amount")
+    first, second = (match.group("words"), match.group("amount")) if match.start("words") == 0 else (
+        match.group("amount"), match.group("words"))
     weight = [1.0 if ord(c) > 0x2E80 else 0.55 for c in run.text]
-    cut = run.x0 + (run.x1 - run.x0) * sum(weight[:len(words)]) / sum(weight)
-    return [Run(words, run.x0, run.top, cut, run.bottom), Run(amount, cut, run.top, run.x1, run.bottom)]
+    cut = run.x0 + (run.x1 - run.x0) * sum(weight[:len(first)]) / sum(weight)
+    inside = [x for x in borders if run.x0 + 2 < x < run.x1 - 2]
+    if inside:
+        cut = min(inside, key=lambda x: abs(x - cut))
+    return [Run(first, run.x0, run.top, cut, run.bottom), Run(second, cut, run.top, run.x1, run.bottom)]
 
 
 def _column(columns: list[RawColumn], run: Run) -> int:
@@ -304,7 +310,8 @@ def _column(columns: list[RawColumn], run: Run) -> int:
 
 
 def _stacked(runs: list[Run]) -> bool:
-    """Do two amounts of this grid row stand one above the other (a body drawn without row rules)?"""
+    """Do two amounts of this grid row stand one above the other (a body drawn without row rules)? Only
+    the amount columns tell: a long text cell beside them may print numbers on every line."""
     numbers = sorted((r for r in runs if is_number(r.text)), key=lambda r: r.yc)
     return any(b.yc - a.yc > 0.8 * max(a.height, b.height) for a, b in itertools.pairwise(numbers))
 

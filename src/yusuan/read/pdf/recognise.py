@@ -328,10 +328,10 @@ def build_rows(printed: PrintedTable, kind: str | None, vocab: Vocabulary, group
             if kind in SUBJECT_KINDS and not group.entity:
                 infer_codes(rows, kind)
         for row in rows:
-            if row.key == "entity" and row.level != 1:
-                row.key = None  # an item under a unit (an economic class, a project), not a unit
             if row.level is None and (group.entity or kind in ("project", "procurement", "carryover", "basic_budget")):
                 row.level = 1
+            if row.key == "entity" and row.level != 1:
+                row.key = None  # an item under a unit (an economic class, a project), not a unit
         per_group.append(_dedupe_totals(rows))
     return [row for rows in per_group for row in rows]
 

@@ -19,14 +19,13 @@ from yusuan.read.claims import narrative_claims
 from yusuan.read.lines import Line
 from yusuan.read.pdf.items import item_claims
 from yusuan.read.text import explain, without_table_preamble
-from yusuan.text import parse_chinese_numeral, squash
+from yusuan.read.units import internal_units
+from yusuan.text import squash
 
 _LEADERS = ("……", "...", "···")
 _NUMBERING = r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、"
 _ITEM_RE = re.compile(rf"^(?:{_NUMBERING}|\d{{1,2}}[.．、](?!\d))\s*")
 _TERM_RE = re.compile(rf"^(?:{_NUMBERING})\s*([^:：，。]{{1,30}}?)\s*[:：]\s*(.*)$")
-_UNITS_RE = re.compile(r"设(?:有)?(?P<n>\d+|[一二三四五六七八九十]+)个内设机构[，,]?(?:具体为|分别为|包括|即|为)?[:：]?"
-                       r"(?P<list>[^。]*)")
 
 
 @dataclass(slots=True)
@@ -217,12 +216,8 @@ def _sub_items(lines: list[Line], words: tuple[str, ...]) -> list[str]:
 
 
 def _units_from(lines: list[Line], sections: Sections) -> None:
-    text = parts.join(lines)
-    match = _UNITS_RE.search(text) or parts.UNITS_RE.search(text)
-    if match:
-        sections.internal_unit_count = parse_chinese_numeral(match.group("n"))
-        names = re.split(r"[、，,；;]", match.group("list").rstrip("。"))
-        sections.internal_units = [n.removesuffix("等") for n in names if n.removesuffix("等")]
+    if found := internal_units(parts.join(lines)):
+        sections.internal_unit_count, sections.internal_units = found
 
 
 def item_claims_by_section(lines: list[Line]) -> list[Claim]:
@@ -265,11 +260,8 @@ def glossary(lines: list[Line]) -> dict[str, str]:
 
 def _organization(lines: list[Line], sections: Sections) -> None:
     text = parts.join(lines)
-    match = _UNITS_RE.search(text) or parts.UNITS_RE.search(text)
-    if match:
-        sections.internal_unit_count = parse_chinese_numeral(match.group("n"))
-        names = re.split(r"[、，,；;]", match.group("list").rstrip("。"))
-        sections.internal_units = [n.removesuffix("等") for n in names if n.removesuffix("等")]
+    if found := internal_units(text):
+        sections.internal_unit_count, sections.internal_units = found
     else:
         sections.internal_units = items(lines)
     sections.composition = text
