@@ -5,6 +5,10 @@ Swagger UI of ``/docs`` from the ``swagger-ui-bundle-v2`` package (FastAPI's def
 from a CDN, which closed government networks cannot reach). Templates autoescape, so document text
 is always shown as text. Errors are Chinese sentences: a page for the pages, ``{"detail": …}`` for
 the API.
+
+The database is held only while a request is answered (:class:`yusuan.store.db.Store` sessions), so
+``yusuan ingest``, ``query``, ``compare`` and ``dump`` work on the same file while the server runs,
+and what they store shows on the next page load.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from swagger_ui_bundle import swagger_ui_path
 
@@ -28,14 +33,16 @@ from yusuan import __version__
 from yusuan.cli.show import KINDS
 from yusuan.errors import YusuanError
 from yusuan.store.compare import shown
-from yusuan.store.db import Store
+from yusuan.store.db import Store, StoreError
 from yusuan.web import api, pages
 from yusuan.web.uploads import UploadLimit
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LIMIT = 50 * 1024 * 1024
+WAIT_SECONDS = 15.0  # a request waits this long for an ingest to let go of the database
+_NO_STORE = ("/static/", "/swagger/", "/docs", "/openapi.json")
 STATUS_TEXT = {400: "请求有误", 404: "找不到页面", 405: "不支持这种请求方式", 413: "文件太大", 415: "文件类型不对",
-               422: "无法处理", 500: "服务器内部错误"}
+               422: "无法处理", 500: "服务器内部错误", 503: "数据库暂时忙"}
 
 
 def kind_title(summary: dict[str, Any]) -> str:
@@ -58,7 +65,7 @@ def wants_json(path: str) -> bool:
 
 def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int = DEFAULT_LIMIT) -> FastAPI:
     """The app over the store at ``db`` (created if missing); uploads are saved under ``uploads``."""
-    store = Store(db)
+    store = Store(db, wait=WAIT_SECONDS)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -108,6 +115,21 @@ def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int 
 
     def refuse(scope: dict[str, Any], message: str) -> Response:
         return error_response(Request(scope), 413, message)
+
+    @app.middleware("http")
+    async def hold_store(request: Request, call_next: Any) -> Response:
+        """One session per request: the file is opened (waiting, in a worker thread, while another
+        program writes) and let go once the answer is made."""
+        if request.url.path.startswith(_NO_STORE):
+            return await call_next(request)
+        try:
+            await run_in_threadpool(store.acquire)
+        except StoreError as error:
+            return error_response(request, 503, str(error))
+        try:
+            return await call_next(request)
+        finally:
+            await run_in_threadpool(store.release)
 
     app.add_middleware(UploadLimit, limit=limit, refuse=refuse)
     return app
