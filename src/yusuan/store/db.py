@@ -188,6 +188,18 @@ class Store:
                                                [wanted]).fetchall()
         return {r[0] for r in rows}
 
+    def twins(self, batch: list[Records]) -> dict[int, tuple[int, str | None]]:
+        """Which of these documents say what a stored one from another file says: index → (its id, its path)."""
+        wanted = {r.content: i for i, r in reversed(list(enumerate(batch)))}
+        if not wanted:
+            return {}
+        with self.session() as connection:
+            rows = connection.cursor().execute(
+                "SELECT content_sha256, id, path FROM documents WHERE content_sha256 IN (SELECT unnest(?)) "
+                "AND sha256 NOT IN (SELECT unnest(?))", [list(wanted), [r.sha256 for r in batch]]).fetchall()
+        found = {content: (doc_id, path) for content, doc_id, path in rows}
+        return {i: found[r.content] for i, r in enumerate(batch) if r.content in found}
+
     def put(self, records: Records) -> int:
         """Store one document, replacing the one with the same file hash (which keeps its id); returns the id."""
         return self.put_many([records])[0]

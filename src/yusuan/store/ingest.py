@@ -4,7 +4,9 @@ DuckDB lets one process write, and reading a PDF is the slow part, so worker pro
 reading and checking (:func:`yusuan.store.work.analyse_file`) and send back finished Arrow rows;
 this process writes them as they arrive, a few documents per transaction. Files already stored (by
 the sha256 of their bytes) are skipped before any work is sent out, so a rerun — after an
-interruption, or with a few new files in the folder — does only what is missing.
+interruption, or with a few new files in the folder — does only what is missing. A file read whose
+content equals a stored document's (:mod:`yusuan.store.content`: same tables, text and claims, other
+bytes) is skipped too, naming the document it repeats: nothing is stored twice.
 
 A file that crashes its worker (a reader bug, memory exhausted) breaks the process pool; the files
 that were in flight are then retried one at a time in a fresh pool, so only the culprit fails.
@@ -51,7 +53,8 @@ class Report:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # path, why
     failed: list[tuple[str, str]] = field(default_factory=list)  # path, Chinese reason
     todo: int = 0  # files sent to be read
-    done: int = 0  # of those, stored or failed so far
+    done: int = 0  # of those, stored, skipped as a repeat or failed so far
+    pages: int = 0  # pages of the files read so far
     seconds: float = 0.0
 
 
@@ -114,8 +117,10 @@ class Writer:
         self.listener = listener
         self.pending: list[Outcome] = []
         self.since = 0.0
+        self.contents: dict[str, str] = {}  # content hash → path, of the documents stored by this ingest
 
     def take(self, outcome: Outcome) -> None:
+        self.report.pages += outcome.pages
         if outcome.records is None:
             reason = outcome.reason or CRASHED
             self.report.failed.append((outcome.path, reason))
@@ -129,7 +134,7 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
-        batch, self.pending = self.pending, []
+        batch, self.pending = self._new(self.pending), []
         if not batch:
             return
         try:
@@ -141,6 +146,26 @@ class Writer:
             assert records is not None
             self.report.stored.append(Stored(outcome.path, doc_id, records.entity, records.errors))
             self._done(outcome)
+
+    def _new(self, batch: list[Outcome]) -> list[Outcome]:
+        """The outcomes to store: those repeating a stored document's content (or one stored just now) are
+        skipped, naming it."""
+        twins = self.store.twins([o.records for o in batch]) if batch else {}  # type: ignore[misc]
+        kept = []
+        for i, outcome in enumerate(batch):
+            content = outcome.records.content  # type: ignore[union-attr]
+            if i in twins:
+                doc_id, path = twins[i]
+                why = f"与库中 #{doc_id}（{path}）内容相同"
+            elif content in self.contents:
+                why = f"与 {self.contents[content]} 内容相同"
+            else:
+                self.contents[content] = outcome.path
+                kept.append(outcome)
+                continue
+            self.report.skipped.append((outcome.path, why))
+            self._done(outcome)
+        return kept
 
     def _put_one(self, outcome: Outcome) -> int:
         try:
