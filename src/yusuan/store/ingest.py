@@ -120,7 +120,7 @@ class Writer:
         self.contents: dict[str, str] = {}  # content hash → path, of the documents stored by this ingest
 
     def take(self, outcome: Outcome) -> None:
-        self.report.pages += outcome.pages
+        self.report.pages += outcome.records.pages if outcome.records is not None else outcome.pages
         if outcome.records is None:
             reason = outcome.reason or CRASHED
             self.report.failed.append((outcome.path, reason))
