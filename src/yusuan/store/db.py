@@ -214,7 +214,7 @@ class Store:
             cur = connection.cursor()
             cur.begin()
             try:
-                ids = [self._claim_id(cur, records.sha256) for records in batch]
+                ids = self._claim_ids(cur, [records.sha256 for records in batch])
                 documents = pa.concat_tables([r.tables["documents"] for r in batch])
                 names = ", ".join(SCHEMAS["documents"].names)
                 cur.register("batch", documents.append_column("id", pa.array(ids, pa.int32())))
@@ -238,18 +238,28 @@ class Store:
             return ids
 
     @staticmethod
-    def _claim_id(cur: duckdb.DuckDBPyConnection, sha256: str) -> int:
-        """The id a document with this file hash gets: its old one (whose rows go), or a new one."""
-        old = first(cur, "SELECT id FROM documents WHERE sha256 = ?", [sha256])
-        if old is None:
-            return first(cur, "SELECT nextval('document_ids')")[0]
-        for name in CHILD_TABLES:
-            cur.execute(f"DELETE FROM {name} WHERE document_id = ?", [old[0]])
-        cur.execute("DELETE FROM documents WHERE id = ?", [old[0]])
-        return old[0]
+    def _claim_ids(cur: duckdb.DuckDBPyConnection, shas: list[str]) -> list[int]:
+        """The ids documents with these file hashes get: their old ones (whose rows go), or new ones —
+        three statements for the whole batch, not three per document."""
+        old = dict(cur.execute("SELECT sha256, id FROM documents WHERE sha256 IN (SELECT unnest(?))",
+                               [shas]).fetchall())
+        if old:
+            for name in (*CHILD_TABLES, "documents"):
+                column = "id" if name == "documents" else "document_id"
+                cur.execute(f"DELETE FROM {name} WHERE {column} IN (SELECT unnest(?))", [list(old.values())])
+        new = [sha for sha in shas if sha not in old]
+        fresh = iter(sorted(r[0] for r in cur.execute("SELECT nextval('document_ids') FROM range(?)",
+                                                      [len(new)]).fetchall()))
+        return [old[sha] if sha in old else next(fresh) for sha in shas]
 
     def fail(self, path: str, file: str, sha256: str | None, reason: str) -> None:
         """Remember a file that could not be stored (the latest reason per path), for a later look."""
+        self.fail_many([(path, file, sha256, reason)])
+
+    def fail_many(self, failures: list[tuple[str, str, str | None, str]]) -> None:
+        """The same for several files (path, file, sha256, reason), in one transaction."""
+        if not failures:
+            return
         with self.session() as connection, self._write:
-            connection.cursor().execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, now())",
-                                        [path, file, sha256, reason])
+            connection.cursor().executemany("INSERT OR REPLACE INTO failures VALUES (?, ?, ?, ?, now())",
+                                            [list(f) for f in failures])

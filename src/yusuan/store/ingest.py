@@ -33,8 +33,8 @@ from yusuan.store.work import Outcome, analyse_file
 
 CRASHED = "读取此文件时处理进程意外退出（文件可能已损坏，或内存不足），已跳过。"
 WINDOW = 4  # files queued per worker: keeps workers busy without holding every result in memory
-BATCH = 32  # documents per transaction at most
-BATCH_SECONDS = 0.5  # a stored document waits no longer than this for its group to be committed
+BATCH = 64  # documents per transaction at most
+BATCH_SECONDS = 1.0  # a stored document waits no longer than this for its group to be committed
 
 
 @dataclass(slots=True)
@@ -106,9 +106,11 @@ def plan(store: Store, paths: Iterable[str | Path], *, force: bool = False) -> P
 class Writer:
     """Takes each outcome as it arrives: stores documents (a few per transaction) and remembers failures.
 
-    A transaction costs more than the rows of one document, so documents are committed in groups of
-    up to ``BATCH``, and none waits longer than ``BATCH_SECONDS`` once the next one arrives. A killed
-    ingest loses at most the group in flight, which a rerun reads again. Call :meth:`flush` at the end.
+    A transaction costs more than the rows of one document, and opening the database file (which the
+    store lets go of between groups, for ``yusuan serve`` and the other commands) more still, so
+    documents and failures are written in groups of up to ``BATCH``, one session each, and none waits
+    longer than ``BATCH_SECONDS`` once the next one arrives. A killed ingest loses at most the group in
+    flight, which a rerun reads again. Call :meth:`flush` at the end.
     """
 
     def __init__(self, store: Store, report: Report, listener: Listener | None) -> None:
@@ -116,27 +118,35 @@ class Writer:
         self.report = report
         self.listener = listener
         self.pending: list[Outcome] = []
+        self.failures: list[tuple[str, str, str | None, str]] = []
         self.since = 0.0
         self.contents: dict[str, str] = {}  # content hash → path, of the documents stored by this ingest
 
     def take(self, outcome: Outcome) -> None:
         self.report.pages += outcome.records.pages if outcome.records is not None else outcome.pages
+        if not self.pending and not self.failures:
+            self.since = perf_counter()
         if outcome.records is None:
             reason = outcome.reason or CRASHED
             self.report.failed.append((outcome.path, reason))
-            self.store.fail(outcome.path, outcome.file, outcome.sha256, reason)
+            self.failures.append((outcome.path, outcome.file, outcome.sha256, reason))
             self._done(outcome)
-            return
-        if not self.pending:
-            self.since = perf_counter()
-        self.pending.append(outcome)
-        if len(self.pending) >= BATCH or perf_counter() - self.since >= BATCH_SECONDS:
+        else:
+            self.pending.append(outcome)
+        if len(self.pending) + len(self.failures) >= BATCH or perf_counter() - self.since >= BATCH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        batch, self.pending = self._new(self.pending), []
-        if not batch:
+        if not self.pending and not self.failures:
             return
+        with self.store.session():  # one opening of the file for the whole group
+            failures, self.failures = self.failures, []
+            self.store.fail_many(failures)
+            batch, self.pending = self._new(self.pending), []
+            if batch:
+                self._put(batch)
+
+    def _put(self, batch: list[Outcome]) -> None:
         try:
             ids = self.store.put_many([o.records for o in batch])  # type: ignore[misc]
         except duckdb.Error:
