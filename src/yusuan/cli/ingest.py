@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 EXIT_FAILED = 2
 LOG_SECONDS = 10.0  # piped output: a progress line at most this often
+WAIT_SECONDS = 300.0  # a group waits this long for the database (an upload being read on the web page)
 
 
 def plan_line(report: Report) -> str:
@@ -99,7 +100,7 @@ def ingest_command(
     from yusuan.store.ingest import ingest
 
     workers = jobs or os.cpu_count() or 1
-    store = Store(db_path(db))  # held only while writing: serve and query go on meanwhile
+    store = Store(db_path(db), wait=WAIT_SECONDS)  # held only while writing: serve and query go on meanwhile
     live = console_err.is_terminal
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=console_err,

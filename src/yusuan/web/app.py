@@ -27,6 +27,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from swagger_ui_bundle import swagger_ui_path
 
 from yusuan import __version__
@@ -122,6 +123,11 @@ def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int 
         program writes) and let go once the answer is made."""
         if request.url.path.startswith(_NO_STORE):
             return await call_next(request)
+        if request.method == "POST":
+            try:
+                await request.body()  # an upload arrives before the file is taken: a slow client holds nothing
+            except ClientDisconnect:  # cut off (too large) or gone: the upload limit answers
+                return await call_next(request)
         try:
             await run_in_threadpool(store.acquire)
         except StoreError as error:
