@@ -16,6 +16,7 @@ import pytest
 from conftest import SEED
 from store_helpers import assert_whole, variant, write_variants
 from yusuan.store.db import Store
+from yusuan.store.ingest import BATCH
 
 SCHEMA = Path(__file__).parent / "data" / "fiscal-data-package.schema.json"
 
@@ -43,7 +44,7 @@ def test_ingest_summary_and_exit_code(tmp_path: Path, cli, db: Path) -> None:
 
 def test_sigkill_mid_ingest_loses_nothing_committed(tmp_path: Path, seed_text: str) -> None:
     folder = tmp_path / "docs"
-    paths = write_variants(seed_text, folder, 60)
+    paths = write_variants(seed_text, folder, 2 * BATCH + 20)  # more than two transactions' worth
     db = tmp_path / "k.duckdb"
     command = [sys.executable, "-c", "from yusuan.cli import run; run()",
                "ingest", str(folder), "--db", str(db), "--jobs", "2"]
