@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from store_helpers import write_variants
+from yusuan.store.ingest import BATCH
 
 pytest.importorskip("uvicorn", reason="yusuan[web] is not installed")
 COMMAND = [sys.executable, "-c", "from yusuan.cli import run; run()"]
@@ -91,7 +92,8 @@ def test_commands_work_while_serve_runs_and_the_page_shows_what_they_stored(serv
 def test_pages_answer_during_an_ingest_and_show_each_group_as_it_is_committed(server, tmp_path: Path,
                                                                               seed_text: str) -> None:
     url, db = server
-    write_variants(seed_text, tmp_path / "docs", 70)  # at least three transactions of at most 32
+    count = 2 * BATCH + 20  # at least three transactions
+    write_variants(seed_text, tmp_path / "docs", count)
     ingest = subprocess.Popen([*COMMAND, "ingest", str(tmp_path / "docs"), "--db", str(db), "--jobs", "1"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seen = []
@@ -103,5 +105,5 @@ def test_pages_answer_during_an_ingest_and_show_each_group_as_it_is_committed(se
     out, err = ingest.communicate()
     assert ingest.returncode == 0, err
     assert seen == sorted(seen), "a document seen once is never gone again"
-    assert any(0 < n < 70 for n in seen), f"no partial ingest was visible while it ran: {seen}"
-    assert total(url) == 70 and "存入 70 份" in out
+    assert any(0 < n < count for n in seen), f"no partial ingest was visible while it ran: {seen}"
+    assert total(url) == count and f"存入 {count} 份" in out

@@ -33,8 +33,8 @@ from yusuan.store.work import Outcome, analyse_file
 
 CRASHED = "读取此文件时处理进程意外退出（文件可能已损坏，或内存不足），已跳过。"
 WINDOW = 4  # files queued per worker: keeps workers busy without holding every result in memory
-BATCH = 64  # documents per transaction at most
-BATCH_SECONDS = 1.0  # a stored document waits no longer than this for its group to be committed
+BATCH = 128  # documents per transaction at most
+BATCH_SECONDS = 2.0  # a stored document waits no longer than this for its group to be committed
 
 
 @dataclass(slots=True)
