@@ -8,7 +8,8 @@ import platform
 import sys
 from pathlib import Path
 
-BENCHES = ["bench_parse", "bench_check", "bench_compile", "bench_write", "bench_pdf", "bench_store", "bench_big_table"]
+BENCHES = ["bench_start", "bench_parse", "bench_check", "bench_compile", "bench_write", "bench_pdf", "bench_oxide",
+           "bench_store", "bench_big_table"]
 
 
 def main() -> None:

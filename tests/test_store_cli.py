@@ -16,6 +16,7 @@ import pytest
 from conftest import SEED
 from store_helpers import assert_whole, variant, write_variants
 from yusuan.store.db import Store
+from yusuan.store.ingest import BATCH
 
 SCHEMA = Path(__file__).parent / "data" / "fiscal-data-package.schema.json"
 
@@ -43,7 +44,7 @@ def test_ingest_summary_and_exit_code(tmp_path: Path, cli, db: Path) -> None:
 
 def test_sigkill_mid_ingest_loses_nothing_committed(tmp_path: Path, seed_text: str) -> None:
     folder = tmp_path / "docs"
-    paths = write_variants(seed_text, folder, 60)
+    paths = write_variants(seed_text, folder, 2 * BATCH + 20)  # more than two transactions' worth
     db = tmp_path / "k.duckdb"
     command = [sys.executable, "-c", "from yusuan.cli import run; run()",
                "ingest", str(folder), "--db", str(db), "--jobs", "2"]
@@ -102,7 +103,8 @@ def test_compare_two_years(cli, db: Path) -> None:
     assert table["differences"] == [{"code": "303", "label": "对个人和家庭的补助", "side": None, "column": "预算",
                                      "column_key": "budget", "a": "180.80", "b": "190.80", "change": "10.00",
                                      "percent": "5.53", "status": "changed"}]
-    sha = Store(db, read_only=True).cursor().execute("SELECT sha256 FROM documents WHERE id = 1").fetchall()[0][0]
+    with Store(db, read_only=True) as store:
+        sha = store.cursor().execute("SELECT sha256 FROM documents WHERE id = 1").fetchall()[0][0]
     code, out, _ = cli("compare", sha[:10], "1", "--db", str(db), "-f", "csv")
     assert code == 0 and out.splitlines() == ["表,表名,单位,收支,科目编码,名称,栏目,A,B,增减,增减率%,状态"]
     code, _, err = cli("compare", "1", "nothing.txt", "--db", str(db))

@@ -120,6 +120,13 @@ def read_workbook(path: Path) -> RawBudget:
 
 # CSV ------------------------------------------------------------------------------------------------
 
+MAX_CSV_FIELD = 131_072  # the csv module's default; a library may raise the process-wide limit
+
+
+def _too_long(name: str) -> str:
+    return f"{name} 中有一个单元格超过 {MAX_CSV_FIELD:,} 个字符，不像预算明细；请检查文件。"
+
+
 def read_csv_folder(path: Path) -> RawBudget:
     files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
     if not files:
@@ -135,9 +142,10 @@ def read_csv_folder(path: Path) -> RawBudget:
             records = list(csv.reader(text.splitlines()))
         except csv.Error as error:
             if "field larger than field limit" in str(error):
-                raise UnreadableInput(f"{file.name} 中有一个单元格超过 {csv.field_size_limit():,} 个字符，"
-                                      "不像预算明细；请检查文件。") from None
+                raise UnreadableInput(_too_long(file.name)) from None
             raise UnreadableInput(f"{file.name} 不是有效的 CSV 文件（{error}）。") from None
+        if any(len(cell) > MAX_CSV_FIELD for record in records for cell in record):
+            raise UnreadableInput(_too_long(file.name))  # whatever limit another library set for the process
         table = [(number, [c if c.strip() else None for c in record]) for number, record in enumerate(records, 1)]
         found[file.stem] = _sheet(file.stem, file.name, table, f"{file.name} 第 {{}} 行")
     return RawBudget(path.name, found, "文件夹 {source} 中缺少 {sheet}.csv")

@@ -15,6 +15,7 @@ and the OCR proof-reader can both use them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -269,8 +270,31 @@ def side_sums(table: Table) -> list[SideSum]:
             continue  # 款 and 项 printed on the expense side: the subject hierarchy covers them
         sides.setdefault(row.side, []).append(row)
     for side, rows in sides.items():
+        if found := _subjects_under(rows):
+            head, classes, run = found
+            sums.append(SideSum(head, tuple(classes), side))
+            rows = [r for r in rows if not any(r is x for x in run)]
         sums += _children(rows, side) + _running(rows, side)
     return sums
+
+
+def _subjects_under(rows: list[Row]) -> tuple[Row, list[Row], list[Row]] | None:
+    """``一、本年支出合计`` printed with the 类 rows under it (coded, so at their own level 1): the
+    subtotal, its 类 and every row of its list (款 and 项 too), which the outline of the numbered rows
+    must not count again."""
+    for i, row in enumerate(rows):
+        if row.code or not (row.key or "").startswith("current_") or not (row.key or "").endswith("_total"):
+            continue
+        run = list(itertools.takewhile(_subject, rows[i + 1:]))
+        classes = [r for r in run if (r.key or "").startswith("class:")]
+        if classes and (row.level or 0) >= 1:
+            return row, classes, run
+    return None
+
+
+def _subject(row: Row) -> bool:
+    """A row of the subject list (a 类 with its code, a 款 or 项 by name alone), not a fixed row."""
+    return row.level != 0 and (row.key is None or row.key.startswith("class:"))
 
 
 def _partial(row: Row) -> bool:

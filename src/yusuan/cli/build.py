@@ -7,13 +7,8 @@ from typing import Annotated
 
 import typer
 
-from yusuan.budget import read_budget
-from yusuan.cli import show
 from yusuan.cli.app import app, console_err
-from yusuan.cli.terminal import shown
-from yusuan.cli.writing import TO_HELP, write_with_progress
-from yusuan.compile import compile_with_notices
-from yusuan.write import parse_formats
+from yusuan.cli.writing import TO_HELP
 
 
 @app.command()
@@ -25,6 +20,13 @@ def build(
     to: Annotated[list[str], typer.Option("--to", "-t", help=TO_HELP)] = [],  # noqa: B006
 ) -> None:
     """由部门预算明细编制完整的预算公开文件（12 张表、情况说明、概况、名词解释），写成各种格式。"""
+    from yusuan.budget import read_budget
+    from yusuan.cli import show
+    from yusuan.cli.terminal import shown
+    from yusuan.cli.writing import write_with_progress
+    from yusuan.compile import compile_with_notices
+    from yusuan.write import parse_formats
+
     formats = parse_formats(to)
     budget = read_budget(source)
     document, notices = compile_with_notices(budget)

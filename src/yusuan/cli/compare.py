@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table as RichTable
 
 from yusuan.cli.app import app, console
 from yusuan.cli.database import DbOption, db_path
 from yusuan.cli.terminal import echo_data
 from yusuan.errors import YusuanError
-from yusuan.store.browse import compare_stored
-from yusuan.store.compare import STATUS, shown
-from yusuan.store.db import Store
 
 FORMATS = ("table", "json", "csv")
 
@@ -33,6 +25,17 @@ def compare(
     """比较库中的两份文件（如同一部门的两个年度）：按表、科目编码和栏目列出增减。"""
     if format not in FORMATS:
         raise YusuanError(f"--format 只能是 {'、'.join(FORMATS)}，不能是“{format}”。")
+    import csv
+    import io
+    import json
+
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+
+    from yusuan.store.browse import compare_stored
+    from yusuan.store.compare import STATUS, shown
+    from yusuan.store.db import Store
+
     with Store(db_path(db), read_only=True) as store:
         data = compare_stored(store.cursor(), a, b, everything=everything)
     if format == "json":

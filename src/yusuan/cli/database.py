@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from yusuan.store.db import DEFAULT_DB
+from yusuan.store import DEFAULT_DB
 
 
 def default_db() -> str:

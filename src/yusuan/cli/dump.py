@@ -11,16 +11,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from yusuan.cli.app import app, console_err
 from yusuan.cli.database import DbOption, db_path
-from yusuan.cli.writing import size_text
 from yusuan.errors import YusuanError
-from yusuan.files import os_reason
-from yusuan.store.db import Store
-from yusuan.store.dump import dump_tables, parse_formats
-from yusuan.store.fdp import write_fiscal_data_package
 
 
 @app.command()
@@ -31,6 +25,14 @@ def dump(
         "--to", "-t", help="导出格式，逗号分隔：csv（默认）、parquet、fdp（财政数据包 Fiscal Data Package）。")] = [],  # noqa: B006
 ) -> None:
     """把数据库中的全部数据导出为 CSV、Parquet 或财政数据包（datapackage.json + CSV）。"""
+    from rich.markup import escape
+
+    from yusuan.cli.writing import size_text
+    from yusuan.files import os_reason
+    from yusuan.store.db import Store
+    from yusuan.store.dump import dump_tables, parse_formats
+    from yusuan.store.fdp import write_fiscal_data_package
+
     formats = parse_formats(to)
     outdir = Path(output)
     try:

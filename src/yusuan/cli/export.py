@@ -6,11 +6,8 @@ from typing import Annotated
 
 import typer
 
-from yusuan.cli import show
 from yusuan.cli.app import app, console_err
-from yusuan.cli.inputs import read_document
-from yusuan.cli.writing import TO_HELP, write_with_progress
-from yusuan.write import parse_formats
+from yusuan.cli.writing import TO_HELP
 
 
 @app.command()
@@ -23,6 +20,11 @@ def export(
     to: Annotated[list[str], typer.Option("--to", "-t", help=TO_HELP)] = [],  # noqa: B006
 ) -> None:
     """把预算/决算公开写成 Excel、Word、网页和 PDF（文件名为单位名称与年度）。"""
+    from yusuan.cli import show
+    from yusuan.cli.inputs import read_document
+    from yusuan.cli.writing import write_with_progress
+    from yusuan.write import parse_formats
+
     formats = parse_formats(to)
     doc = read_document(document)
     console_err.print(show.heading(doc))

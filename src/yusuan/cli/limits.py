@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from yusuan.store.sandbox import MIN_MEMORY_MB
+from yusuan.store.limits import MIN_MEMORY_MB
 
 TimeLimit = Annotated[float, typer.Option(
     "--time-limit", min=1, help="读取与校验一个文件的时间上限（秒），超时的文件记为失败。")]

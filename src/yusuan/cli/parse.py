@@ -6,13 +6,8 @@ from typing import Annotated
 
 import typer
 
-from yusuan.cli import show
 from yusuan.cli.app import app, console, console_err
-from yusuan.cli.inputs import read_document
-from yusuan.cli.terminal import echo_data, shown
-from yusuan.document_json import to_json
 from yusuan.errors import YusuanError
-from yusuan.files import write_atomic
 
 OUTPUTS = ("json", "text")
 
@@ -40,6 +35,12 @@ def parse(
     output: Annotated[str | None, typer.Option("--output", "-o", help="写入此文件，而不是输出到屏幕。")] = None,
 ) -> None:
     """读取一份预算/决算公开文件，输出结构化数据。"""
+    from yusuan.cli import show
+    from yusuan.cli.inputs import read_document
+    from yusuan.cli.terminal import echo_data, shown
+    from yusuan.document_json import to_json
+    from yusuan.files import write_atomic
+
     kind, forced = split_format_options(format)
     document = read_document(file, format_id=forced)
     if output is None:

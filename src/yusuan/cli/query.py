@@ -5,15 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table as RichTable
 
 from yusuan.cli.app import app, console, console_err
 from yusuan.cli.database import DbOption, db_path
 from yusuan.cli.terminal import echo_data
 from yusuan.errors import YusuanError
-from yusuan.files import write_atomic
-from yusuan.store.query import as_csv, as_json, run_query, text_value
 
 FORMATS = ("table", "csv", "json")
 
@@ -30,6 +26,12 @@ def query(
     """用 SQL 查询数据库（只读）：文件、表格数据、说明中的数字、校验发现。"""
     if format not in FORMATS:
         raise YusuanError(f"--format 只能是 {'、'.join(FORMATS)}，不能是“{format}”。")
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+
+    from yusuan.files import write_atomic
+    from yusuan.store.query import as_csv, as_json, run_query, text_value
+
     result = run_query(db_path(db), sql)
     if format == "table" and output is None:
         view = RichTable(show_header=True, header_style="bold", show_lines=False)

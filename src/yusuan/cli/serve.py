@@ -14,7 +14,7 @@ from yusuan.cli.database import DbOption, db_path
 from yusuan.cli.limits import MemoryLimit, TimeLimit
 from yusuan.errors import YusuanError
 from yusuan.files import os_reason
-from yusuan.store.sandbox import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
+from yusuan.store.limits import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 
 TOKEN_ENV = "YUSUAN_TOKEN"
 

@@ -7,8 +7,6 @@ from typing import Annotated
 
 import typer
 
-from yusuan.budget import read_budget
-from yusuan.budget.template import write_template
 from yusuan.cli.app import app, console_err
 from yusuan.cli.terminal import shown
 from yusuan.errors import YusuanError
@@ -22,6 +20,9 @@ def template(
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖它。")] = False,
 ) -> None:
     """写出预算编制工作簿：中文表头、资金来源和支出类型下拉选择、填写说明。"""
+    from yusuan.budget import read_budget
+    from yusuan.budget.template import write_template
+
     path = Path(file)
     if path.suffix.lower() != ".xlsx":
         raise YusuanError(f"工作簿应以 .xlsx 结尾：{file}")

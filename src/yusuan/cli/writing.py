@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from rich.progress import Progress, SpinnerColumn, TextColumn
+from typing import TYPE_CHECKING
 
 from yusuan.cli.app import console_err
 from yusuan.cli.terminal import shown
-from yusuan.model import Document
 from yusuan.write import FORMATS, RENDERERS, write_document
+
+if TYPE_CHECKING:
+    from yusuan.model import Document
 
 TO_HELP = f"输出格式，逗号分隔：{','.join(FORMATS)}；默认全部。"
 
@@ -19,6 +20,8 @@ def size_text(n: int) -> str:
 
 
 def write_with_progress(document: Document, outdir: str | Path, formats: tuple[str, ...]) -> list[Path]:
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console_err, transient=True) as bar:
         task = bar.add_task("正在生成…", total=len(formats))
 

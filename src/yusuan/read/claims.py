@@ -167,6 +167,7 @@ class _Scanner:
     starts: dict[int, int] = field(default_factory=dict)  # id(claim) → offset of its text
     last_budget: Claim | None = None  # the 年初预算 a following 决算 figure and its wording belong to
     stops: tuple[int, int] = (0, 0)  # how many claims stood opened at the last two 。
+    listed_from: int = 0  # how many claims stood opened when the 其中 list began
 
     def source(self, offset: int) -> Source:
         line = self.lines[max(0, bisect_right(self.offsets, offset) - 1)]
@@ -205,6 +206,7 @@ class _Scanner:
         if mark in "：:" and self.buf.endswith(("其中", "以下方面")):
             self.listing = True
             self.sentence_head = self.current if not self.frames else self.sentence_head
+            self.listed_from = len(self.claims)
         if mark in "；;。，," and self.reason_of is None and (none := _NONE_RE.search(self.buf)):
             self.nothing(none, match)
         if mark in "；;。":
@@ -319,6 +321,10 @@ class _Scanner:
         if len(subject_text) < 2:
             if len(self.claims) == self.stops[1] and self.stops[1] - self.stops[0] > 1:
                 return None  # ``…A x万元，B y万元。比上年增加z万元``: A and B's whole, or B? — not said
+            head = self.sentence_head
+            if self.listing and head is not None and len(self.claims) - self.listed_from > 1:
+                # ``收入X万元，其中：A、B、C，较上年减少Y万元``: after a list of parts, the change is the whole's
+                return head if head.change is None else None
             last = self.claims[-1] if self.claims else current
             target = last if last.role == "reason" else current
             return target if target.change is None else None

@@ -4,7 +4,9 @@ DuckDB lets one process write, and reading a PDF is the slow part, so worker pro
 reading and checking (:func:`yusuan.store.work.analyse_file`) and send back finished Arrow rows;
 this process writes them as they arrive, a few documents per transaction. Files already stored (by
 the sha256 of their bytes) are skipped before any work is sent out, so a rerun — after an
-interruption, or with a few new files in the folder — does only what is missing.
+interruption, or with a few new files in the folder — does only what is missing. A file read whose
+content equals a stored document's (:mod:`yusuan.store.content`: same tables, text and claims, other
+bytes) is skipped too, naming the document it repeats: nothing is stored twice.
 
 Each file is read within a time and memory limit (:mod:`yusuan.store.sandbox`): a file that crashes
 its worker, exhausts its memory or its time fails alone with the reason, and a fresh worker goes on.
@@ -24,12 +26,13 @@ from yusuan.errors import YusuanError
 from yusuan.files import os_reason
 from yusuan.store.db import Store, StoreError
 from yusuan.store.intake import check_size, discover
-from yusuan.store.sandbox import DEFAULT_LIMITS, Limits, Task, run_all
+from yusuan.store.limits import DEFAULT_LIMITS, Limits
+from yusuan.store.sandbox import Task, run_all
 from yusuan.store.work import Outcome, analyse_file
 
 CRASHED = "读取此文件时处理进程意外退出（文件可能已损坏，或内存不足），已跳过。"
-BATCH = 32  # documents per transaction at most
-BATCH_SECONDS = 0.5  # a stored document waits no longer than this for its group to be committed
+BATCH = 128  # documents per transaction at most
+BATCH_SECONDS = 2.0  # a stored document waits no longer than this for its group to be committed
 
 
 @dataclass(slots=True)
@@ -48,7 +51,8 @@ class Report:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # path, why
     failed: list[tuple[str, str]] = field(default_factory=list)  # path, Chinese reason
     todo: int = 0  # files sent to be read
-    done: int = 0  # of those, stored or failed so far
+    done: int = 0  # of those, stored, skipped as a repeat or failed so far
+    pages: int = 0  # pages of the files read so far
     seconds: float = 0.0
 
 
@@ -104,9 +108,11 @@ def plan(store: Store, paths: Iterable[str | Path], *, force: bool = False) -> P
 class Writer:
     """Takes each outcome as it arrives: stores documents (a few per transaction) and remembers failures.
 
-    A transaction costs more than the rows of one document, so documents are committed in groups of
-    up to ``BATCH``, and none waits longer than ``BATCH_SECONDS`` once the next one arrives. A killed
-    ingest loses at most the group in flight, which a rerun reads again. Call :meth:`flush` at the end.
+    A transaction costs more than the rows of one document, and opening the database file (which the
+    store lets go of between groups, for ``yusuan serve`` and the other commands) more still, so
+    documents and failures are written in groups of up to ``BATCH``, one session each, and none waits
+    longer than ``BATCH_SECONDS`` once the next one arrives. A killed ingest loses at most the group in
+    flight, which a rerun reads again. Call :meth:`flush` at the end.
     """
 
     def __init__(self, store: Store, report: Report, listener: Listener | None) -> None:
@@ -114,25 +120,35 @@ class Writer:
         self.report = report
         self.listener = listener
         self.pending: list[Outcome] = []
+        self.failures: list[tuple[str, str, str | None, str]] = []
         self.since = 0.0
+        self.contents: dict[str, str] = {}  # content hash → path, of the documents stored by this ingest
 
     def take(self, outcome: Outcome) -> None:
+        self.report.pages += outcome.records.pages if outcome.records is not None else outcome.pages
+        if not self.pending and not self.failures:
+            self.since = perf_counter()
         if outcome.records is None:
             reason = outcome.reason or CRASHED
             self.report.failed.append((outcome.path, reason))
-            self.store.fail(outcome.path, outcome.file, outcome.sha256, reason)
+            self.failures.append((outcome.path, outcome.file, outcome.sha256, reason))
             self._done(outcome)
-            return
-        if not self.pending:
-            self.since = perf_counter()
-        self.pending.append(outcome)
-        if len(self.pending) >= BATCH or perf_counter() - self.since >= BATCH_SECONDS:
+        else:
+            self.pending.append(outcome)
+        if len(self.pending) + len(self.failures) >= BATCH or perf_counter() - self.since >= BATCH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
-        batch, self.pending = self.pending, []
-        if not batch:
+        if not self.pending and not self.failures:
             return
+        with self.store.session():  # one opening of the file for the whole group
+            failures, self.failures = self.failures, []
+            self.store.fail_many(failures)
+            batch, self.pending = self._new(self.pending), []
+            if batch:
+                self._put(batch)
+
+    def _put(self, batch: list[Outcome]) -> None:
         try:
             ids = self.store.put_many([o.records for o in batch])  # type: ignore[misc]
         except duckdb.Error:
@@ -142,6 +158,26 @@ class Writer:
             assert records is not None
             self.report.stored.append(Stored(outcome.path, doc_id, records.entity, records.errors))
             self._done(outcome)
+
+    def _new(self, batch: list[Outcome]) -> list[Outcome]:
+        """The outcomes to store: those repeating a stored document's content (or one stored just now) are
+        skipped, naming it."""
+        twins = self.store.twins([o.records for o in batch]) if batch else {}  # type: ignore[misc]
+        kept = []
+        for i, outcome in enumerate(batch):
+            content = outcome.records.content  # type: ignore[union-attr]
+            if i in twins:
+                doc_id, path = twins[i]
+                why = f"与库中 #{doc_id}（{path}）内容相同"
+            elif content in self.contents:
+                why = f"与 {self.contents[content]} 内容相同"
+            else:
+                self.contents[content] = outcome.path
+                kept.append(outcome)
+                continue
+            self.report.skipped.append((outcome.path, why))
+            self._done(outcome)
+        return kept
 
     def _put_one(self, outcome: Outcome) -> int:
         try:

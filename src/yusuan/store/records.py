@@ -17,6 +17,7 @@ from yusuan import __version__
 from yusuan.check import Cell, Finding, counts
 from yusuan.document_json import to_json
 from yusuan.model import Document, Table
+from yusuan.store.content import content_sha256
 
 SCALE = Decimal("0.0001")
 LIMIT = Decimal(10) ** 16  # DECIMAL(20,4) holds 16 integer digits; a longer "amount" is a misread
@@ -29,7 +30,8 @@ DOCUMENT_SCHEMA = pa.schema([
     ("format", pa.string()), ("unit", pa.string()), ("title", pa.string()), ("reader", pa.string()),
     ("errors", pa.int32()), ("warnings", pa.int32()), ("infos", pa.int32()),
     ("tables", pa.int32()), ("cells", pa.int32()), ("claims", pa.int32()),
-    ("yusuan_version", pa.string()), ("document", pa.string()),
+    ("yusuan_version", pa.string()), ("document", pa.string()), ("content_sha256", pa.string()),
+    ("pages", pa.int32()),
 ])
 CELL_SCHEMA = pa.schema([
     ("table_number", pa.int32()), ("table_key", pa.string()), ("table_title", pa.string()),
@@ -76,6 +78,15 @@ class Records:
     def errors(self) -> int:
         return self.tables["documents"]["errors"][0].as_py()
 
+    @property
+    def pages(self) -> int:
+        return self.tables["documents"]["pages"][0].as_py() or 0
+
+    @property
+    def content(self) -> str:
+        """The hash of what the document says (:mod:`yusuan.store.content`)."""
+        return self.tables["documents"]["content_sha256"][0].as_py()
+
 
 def stored_amount(value: Decimal | None) -> Decimal | None:
     """The DECIMAL(20,4) column's value; the printed string next to it keeps the exact figure."""
@@ -91,6 +102,12 @@ def printed(value: Decimal | None) -> str | None:
 def _columns(rows: list[tuple], schema: pa.Schema) -> pa.Table:
     names = schema.names
     return pa.Table.from_pydict({name: [row[i] for row in rows] for i, name in enumerate(names)}, schema=schema)
+
+
+def _last_page(document: Document) -> int | None:
+    pages = [p for t in document.tables for p in t.pages] + [r.source.page or 0 for t in document.tables
+                                                               for r in t.rows]
+    return max(pages, default=0) or None
 
 
 def _cells(document: Document) -> list[tuple]:
@@ -178,14 +195,16 @@ def _findings(document: Document, findings: list[Finding]) -> tuple[list[tuple],
 
 
 def document_records(document: Document, findings: list[Finding], *, sha256: str, path: str | None,
-                     size: int | None) -> Records:
-    """All rows of one read and checked file; ``sha256`` is of the file's bytes (the store's key)."""
+                     size: int | None, pages: int | None = None) -> Records:
+    """All rows of one read and checked file; ``sha256`` is of the file's bytes (the store's key),
+    ``pages`` how many pages it has (a PDF's; else the last page any of its rows cites)."""
     meta = document.meta
     cells = _cells(document)
     n = counts(findings)
     row = (sha256, meta.file, path, size, meta.entity, meta.year, meta.kind, meta.scope, meta.format, meta.unit,
            meta.title, meta.reader, n["error"], n["warning"], n["info"], len(document.tables), len(cells),
-           len(document.claims), __version__, to_json(document, indent=None))
+           len(document.claims), __version__, to_json(document, indent=None), content_sha256(document),
+           pages if pages is not None else _last_page(document))
     finding_rows, finding_cells = _findings(document, findings)
     return Records(sha256, {
         "documents": _columns([row], DOCUMENT_SCHEMA),

@@ -34,6 +34,7 @@ from multiprocessing import connection, get_all_start_methods, get_context
 from typing import Any
 
 from yusuan.errors import YusuanError
+from yusuan.store.limits import Limits
 from yusuan.store.work import OUT_OF_MEMORY, Outcome
 
 try:
@@ -42,32 +43,11 @@ try:
 except ImportError:  # Windows: workers are spawned, without limits on the address space or the CPU time
     resource = forkserver = None  # type: ignore[assignment]
 
-DEFAULT_SECONDS = 300.0  # the slowest corpus file takes ~1 s; a 52,000-row table ~5 s
-DEFAULT_MEMORY_MB = 2048  # reading a corpus file peaks near 250 MB
-MIN_MEMORY_MB = 256  # a worker needs about 210 MB of address space before it reads anything
 STARTUP_SECONDS = 120.0
 PRELOAD = ["yusuan.read", "yusuan.check"]  # imported once by the fork server; no threads start there
 _PR_SET_PDEATHSIG = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """What one file may cost: wall time in seconds, address space of its worker in MB."""
-
-    seconds: float = DEFAULT_SECONDS
-    memory_mb: int = DEFAULT_MEMORY_MB
-
-    def timed_out(self) -> str:
-        return f"读取与校验这个文件超过 {self.seconds:g} 秒的时间上限，已停止（文件可能过大或结构异常）。"
-
-    def out_of_memory(self) -> str:
-        return f"读取这个文件需要的内存超过 {self.memory_mb} MB 的上限，已停止（文件可能是“解压炸弹”或过大）。"
-
-    def crashed(self) -> str:
-        return f"读取此文件时处理进程意外退出（文件可能已损坏，或所需内存超过 {self.memory_mb} MB 的上限）。"
-
-
-DEFAULT_LIMITS = Limits()
 
 
 @dataclass(slots=True)

@@ -41,8 +41,13 @@ CREATE TABLE IF NOT EXISTS documents (
     claims INTEGER,
     yusuan_version VARCHAR,
     ingested_at TIMESTAMPTZ,
-    document JSON
+    document JSON,
+    content_sha256 VARCHAR,
+    pages INTEGER
 );
+-- stores made before these columns: they are added, the documents already there keep NULL
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS content_sha256 VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS pages INTEGER;
 
 CREATE TABLE IF NOT EXISTS cells (
     document_id INTEGER NOT NULL,

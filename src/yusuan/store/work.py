@@ -16,6 +16,8 @@ from yusuan.check import check_document
 from yusuan.errors import YusuanError
 from yusuan.files import os_reason
 from yusuan.read import read_bytes
+from yusuan.read.pdf import is_pdf
+from yusuan.read.pdf.extract import page_count
 from yusuan.store.intake import NESTED, check_content
 from yusuan.store.records import Records, document_records
 
@@ -32,6 +34,7 @@ class Outcome:
     records: Records | None = None
     reason: str | None = None
     seconds: float = 0.0
+    pages: int = 0  # of a file read (a PDF's page count), for pages per second
 
     @property
     def ok(self) -> bool:
@@ -52,7 +55,10 @@ def analyse_bytes(data: bytes, name: str, path: str | None = None) -> Outcome:
         document = read_bytes(data, name=name)
         document.meta.file = document.meta.file or name
         findings = check_document(document)
-        outcome.records = document_records(document, findings, sha256=digest, path=path, size=len(data))
+        pages = page_count(data) if is_pdf(data) else None
+        outcome.records = document_records(document, findings, sha256=digest, path=path, size=len(data),
+                                           pages=pages)
+        outcome.pages = outcome.records.pages
     except YusuanError as error:
         outcome.reason = str(error)
     except RecursionError:

@@ -5,6 +5,10 @@ Swagger UI of ``/docs`` from the ``swagger-ui-bundle-v2`` package (FastAPI's def
 from a CDN, which closed government networks cannot reach). Templates autoescape, so document text
 is always shown as text. Errors are Chinese sentences: a page for the pages, ``{"detail": …}`` for
 the API.
+
+The database is held only while a request is answered (:class:`yusuan.store.db.Store` sessions), so
+``yusuan ingest``, ``query``, ``compare`` and ``dump`` work on the same file while the server runs,
+and what they store shows on the next page load.
 """
 
 from __future__ import annotations
@@ -21,21 +25,25 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from swagger_ui_bundle import swagger_ui_path
 
 from yusuan import __version__
 from yusuan.cli.show import KINDS
 from yusuan.errors import YusuanError
 from yusuan.store.compare import shown
-from yusuan.store.db import Store
-from yusuan.store.sandbox import DEFAULT_LIMITS, Limits
+from yusuan.store.db import Store, StoreError
+from yusuan.store.limits import DEFAULT_LIMITS, Limits
 from yusuan.web import api, pages
 from yusuan.web.guard import Guard, Policy
 from yusuan.web.uploads import DEFAULT_QUOTA, UploadLimit, Uploads
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LIMIT = 50 * 1024 * 1024
+WAIT_SECONDS = 15.0  # a request waits this long for an ingest to let go of the database
+_NO_STORE = ("/static/", "/swagger/", "/docs", "/openapi.json")
 STATUS_TEXT = {400: "请求有误", 401: "需要登录", 403: "拒绝访问", 404: "找不到页面", 405: "不支持这种请求方式",
                413: "文件太大", 415: "文件类型不对", 422: "无法处理", 429: "请求过于频繁", 500: "服务器内部错误",
                503: "服务器正忙", 507: "存储空间已满"}
@@ -64,7 +72,7 @@ def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int 
                workers: int = 2) -> FastAPI:
     """The app over the store at ``db`` (created if missing); uploads are saved under ``uploads``, each read
     by one of ``workers`` processes within ``limits``; ``policy`` says who may write and how often."""
-    store = Store(db)
+    store = Store(db, wait=WAIT_SECONDS)
     policy = policy or Policy()
     folder = Path(uploads) if uploads else store.path.with_name(store.path.name + ".uploads")
     intake = Uploads(folder, limit, limits=limits, quota=quota, workers=workers)
@@ -120,6 +128,26 @@ def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int 
     @app.exception_handler(Exception)
     def internal_error(request: Request, _: Exception) -> Response:  # no English page, no server paths
         return error_response(request, 500, "服务器内部错误：这是 yusuan 的缺陷，请把所做的操作报告给维护者。")
+
+    @app.middleware("http")
+    async def hold_store(request: Request, call_next: Any) -> Response:
+        """One session per request: the file is opened (waiting, in a worker thread, while another
+        program writes) and let go once the answer is made."""
+        if request.url.path.startswith(_NO_STORE):
+            return await call_next(request)
+        if request.method == "POST":
+            try:
+                await request.body()  # an upload arrives before the file is taken: a slow client holds nothing
+            except ClientDisconnect:  # cut off (too large) or gone: the upload limit answers
+                return await call_next(request)
+        try:
+            await run_in_threadpool(store.acquire)
+        except StoreError as error:
+            return error_response(request, 503, str(error))
+        try:
+            return await call_next(request)
+        finally:
+            await run_in_threadpool(store.release)
 
     def refuse(scope: dict[str, Any], status: int, message: str) -> Response:
         return error_response(Request(scope), status, message)

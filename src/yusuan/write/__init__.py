@@ -4,7 +4,8 @@
 writes the files, each atomically, named after the entity and year
 (``江门市社会保险基金管理局2024年部门预算.pdf``): a failure leaves the folder as it was. Each
 writer is also usable alone (``yusuan.write.pdf.write_pdf`` …). Writer modules are imported only
-when used, so reading a file does not pay for openpyxl, python-docx or fpdf2.
+when used, so reading a file does not pay for openpyxl, python-docx or fpdf2, and a command that only
+names the formats (its ``--help``) imports nothing beyond this module.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import importlib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from yusuan.document_json import to_json
 from yusuan.errors import YusuanError
 from yusuan.files import write_all_atomic
-from yusuan.model import Document
-from yusuan.write.outline import document_title
+
+if TYPE_CHECKING:
+    from yusuan.model import Document
 
 # format → (module, function rendering the Document to the file's content, what users call it)
 RENDERERS: dict[str, tuple[str, str, str]] = {
@@ -33,11 +35,15 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def json_text(document: Document) -> str:
+    from yusuan.document_json import to_json
+
     return to_json(document) + "\n"
 
 
 def file_stem(document: Document) -> str:
     """The document's title as a file name any system accepts."""
+    from yusuan.write.outline import document_title
+
     stem = _UNSAFE.sub("_", document_title(document)).strip(" .")
     return stem or "disclosure"
 

@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from yusuan.files import write_atomic
 from yusuan.model import Document
 from yusuan.write.outline import Heading, KeyProjects, Paragraph, TableBlock, blocks, document_title
+from yusuan.write.stamp import build_time, fixed_zip, naive_utc
 from yusuan.write.table_grid import Grid, column_widths, fit_font_size
 
 FANGSONG, SONG, HEI = "仿宋", "宋体", "黑体"
@@ -287,9 +288,11 @@ def docx_bytes(document: Document) -> bytes:
         previous = block
     doc.core_properties.title = document_title(document)
     doc.core_properties.author = document.meta.entity
+    when = build_time(document)
+    doc.core_properties.created = doc.core_properties.modified = naive_utc(when)
     buffer = BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return fixed_zip(buffer.getvalue(), when)
 
 
 def write_docx(document: Document, path: str | Path) -> Path:

@@ -20,6 +20,7 @@ from yusuan.files import write_atomic
 from yusuan.model import Document
 from yusuan.write.outline import Heading, KeyProjects, Paragraph, TableBlock, blocks, document_title
 from yusuan.write.pdf_table import PT, TableDrawer, fits_portrait, layout, wrap_lines
+from yusuan.write.stamp import build_time
 from yusuan.write.table_grid import Grid
 
 SERIF, SANS = "serif", "sans"
@@ -167,6 +168,7 @@ def pdf_bytes(document: Document) -> bytes:
     pdf.set_title(document_title(document))
     pdf.set_author(document.meta.entity)
     pdf.set_creator("yusuan")
+    pdf.set_creation_date(build_time(document))  # and so the /ID derived from it: the same input, the same bytes
     pdf.set_lang("zh-CN")
     _cover(pdf, document)
     previous = None

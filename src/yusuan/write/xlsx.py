@@ -17,18 +17,21 @@ from __future__ import annotations
 import json
 from io import BytesIO
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from yusuan.document_json import to_dict
 from yusuan.files import write_atomic
 from yusuan.model import Document
 from yusuan.money import places_of
 from yusuan.write.outline import document_title
+from yusuan.write.stamp import build_time, fixed_zip, naive_utc
 from yusuan.write.table_grid import Grid, document_grids
 
 META_SHEET = "yusuan"
@@ -215,9 +218,11 @@ def xlsx_bytes(document: Document) -> bytes:
     _no_formulas(workbook)
     workbook.properties.title = document_title(document)
     workbook.properties.creator = "yusuan"
+    when = build_time(document)
+    workbook.properties.created = workbook.properties.modified = naive_utc(when)
     buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    ExcelWriter(workbook, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()  # not Workbook.save:
+    return fixed_zip(buffer.getvalue(), when)  # that stamps "modified" with the clock
 
 
 def write_xlsx(document: Document, path: str | Path) -> Path:

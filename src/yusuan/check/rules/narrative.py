@@ -12,7 +12,7 @@ agrees with cells in 元 when their sum rounds to it at its printed precision: t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from yusuan.check.arithmetic import Interval, Operand, amount, growth_rate, last_year, signed, weigh
@@ -51,6 +51,9 @@ class NarrativeSpec:
     key_projects: int | None
     vehicles: tuple[str, Ref] | None  # the count claim's subject, the cell of vehicle running costs
     items: tuple[ItemTables, ...]
+    # a subject the text may state of another table without saying so (支出预算总计 in a paragraph on
+    # 财政拨款: the 财政拨款收支总表's): a figure equal to that one is a warning, not an error
+    alternatives: dict[str, tuple[Ref, ...]] = field(default_factory=dict)
 
 
 def _refs(fmt: FormatSpec, raw: dict, where: str) -> dict[str, tuple[Ref, ...]]:
@@ -73,7 +76,7 @@ def narrative_spec(fmt: FormatSpec | None) -> NarrativeSpec:
                          tuple(tuple(s) for s in raw.get("sums", ())),
                          int(projects.lstrip("T")) if projects else None,
                          (vehicles[0], parse_ref(vehicles[1], fmt, "narrative.vehicles")) if vehicles else None,
-                         items)
+                         items, _refs(fmt, raw.get("alternatives", {}), "narrative.alternatives") if fmt else {})
 
 
 def money_claims(ctx: Context, roles: tuple[str, ...] = STATED) -> Iterator[Claim]:
@@ -163,8 +166,9 @@ def claim_operand(claim: Claim, field: str = "amount") -> Operand:
 @rule("NARR-TABLE", "说明中的金额与表中数字一致", Severity.ERROR)
 def claims_against_tables(ctx: Context) -> Iterator[Finding]:
     budgets = narrative_spec(ctx.fmt).budgets
+    sums = narrative_spec(ctx.fmt).sums
     for claim in money_claims(ctx, (*STATED, "budget")):
-        if claim.amount is None:
+        if claim.amount is None or _part_of_another(claim, sums):
             continue
         if claim.role == "budget":  # a 决算 narrative's 年初预算 against the table's 预算数
             refs = budgets.get(claim.subject)
@@ -172,7 +176,29 @@ def claims_against_tables(ctx: Context) -> Iterator[Finding]:
         else:
             cells = table_operands(ctx, claim)
         if cells is not None and (found := compare_claim(ctx, claim, cells)):
-            yield found
+            yield _or_alternative(ctx, claim, found)
+
+
+def _part_of_another(claim: Claim, sums: tuple[tuple[str, ...], ...]) -> bool:
+    """A part listed under a whole it does not belong to by the format's sums (公务用车运行维护费 in the
+    list of 机关运行经费): the 机关's share of the subject, not the department's total of it."""
+    if claim.role != "part" or not claim.parent or claim.parent == claim.subject:
+        return False
+    groups = [group for group in sums if claim.subject in group]
+    return bool(groups) and not any(claim.parent in group for group in groups)
+
+
+def _or_alternative(ctx: Context, claim: Claim, found: Finding) -> Finding:
+    """An error that the figure would not be if the text meant the subject's alternative table."""
+    refs = narrative_spec(ctx.fmt).alternatives.get(claim.subject)
+    if found.severity is not Severity.ERROR or not refs:
+        return found
+    cells = cells_of(ctx, refs, claim.unit)
+    if cells is None or compare_claim(ctx, claim, cells) is not None:
+        return found
+    where = "、".join(cite(ctx, c.cell) for c in cells)
+    return replace(found, severity=Severity.WARNING, message=found.message + (
+        f"但它与{where}相等：文中所说的可能是后者，只是没有写明；请核对用语。"))
 
 
 def _sign(claim: Claim) -> int:

@@ -5,6 +5,7 @@ every region, so they run on every table of every document, mapped to a kind or 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from yusuan.check.arithmetic import Operand
 from yusuan.check.declared import compare
@@ -43,8 +44,13 @@ def _adds_up(total, parts) -> bool:
 def _compare_rows(ctx: Context, table: Table, total: Row, parts: tuple[Row, ...], column: int, text: str):
     if ctx.coverage is None and _adds_up(total.values[column], (r.values[column] for r in parts)):
         return None
-    return compare(ctx, Operand(total.values[column], lazy_cell(table, total, column)),
-                   [Operand(r.values[column], lazy_cell(table, r, column)) for r in parts], text)
+    found = compare(ctx, Operand(total.values[column], lazy_cell(table, total, column)),
+                    [Operand(r.values[column], lazy_cell(table, r, column)) for r in parts], text)
+    if found is not None and found.severity is Severity.ERROR and total.values[column] is None:
+        # a row printing no amount over rows that do (``一、部门预算`` heading its list) may be a heading only
+        found = replace(found, severity=Severity.WARNING,
+                        message=found.message + "该行未填金额，可能只是标题行；请确认是否漏填。")
+    return found
 
 
 @rule("SUM-HIERARCHY", "合计、类、款、项逐级加总一致", Severity.ERROR)

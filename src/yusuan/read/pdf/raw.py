@@ -210,8 +210,8 @@ def _role(path: list[str], cells: list[str]) -> str:
         return "code"
     if numbers >= 0.6 * len(filled):
         return "amount"
-    if any(w in joined for w in ("名称", "项目", "科目", "单位")) or not joined:
-        return "label"
+    if any(w in joined for w in ("名称", "项目", "科目", "单位")) or not joined or last.endswith("分类"):
+        return "label"  # the last: 支出功能分类 | 预算数 — names of one classification beside their amounts
     return "text"
 
 

@@ -128,7 +128,7 @@ def scan(pages: list[Page]) -> list[PrintedTable]:
         page_grids = [g for g in grids(page.rules) if _has_text(g, page.runs)]
         runs = page.runs
         limit = 0.0
-        if open_table is not None and pending is None:
+        if open_table is not None and pending is None and open_table.table.pages[-1] == page.number - 1:
             runs, limit = _spilled_rows(open_table, runs, page_grids[0].ys[0] if page_grids else page.height,
                                         page.number)
         for n, grid in enumerate(page_grids):
