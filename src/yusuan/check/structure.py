@@ -351,11 +351,29 @@ def _running(rows: list[Row], side: str | None) -> list[SideSum]:
                 sums.append(SideSum(row, tuple(parts), side))
             previous, segment, unknown = row, [], False
             continue
-        if row.level == 1 or (row.level == 0 and _has_children(rows, i)):
+        if row.level == 1:
+            segment += _in_place_of(rows, i)
+        elif row.level == 0 and _has_children(rows, i):
             segment.append(row)
         elif row.level is None:
             unknown = True
     return sums
+
+
+def _in_place_of(rows: list[Row], i: int) -> list[Row]:
+    """The row itself, or — where it prints no amount at all over deeper rows (``一、部门预算`` over
+    ``1、财政拨款`` over ``(1)一般公共预算拨款收入``) — the rows under it that do, in its place."""
+    row = rows[i]
+    if any(v is not None for v in row.values) or row.level is None:
+        return [row]
+    below: list[Row] = []
+    for k in range(i + 1, len(rows)):
+        level = rows[k].level
+        if level is None or level <= row.level:
+            break
+        if level == row.level + 1 and not _partial(rows[k]):
+            below += _in_place_of(rows, k)
+    return below or [row]
 
 
 def _has_children(rows: list[Row], i: int) -> bool:

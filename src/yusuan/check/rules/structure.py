@@ -62,8 +62,24 @@ def hierarchy(ctx: Context) -> Iterator[Finding]:
             for column in range(len(table.columns)):
                 found = _compare_rows(ctx, table, group.total, group.parts, column,
                                       f"{group.what}（{len(group.parts)} 个）")
+                if found and found.severity is Severity.ERROR and _subtotal_among(group.parts, column):
+                    found = replace(found, severity=Severity.WARNING, message=found.message + (
+                        "但其中有的行恰为其后若干行之和（版式未显示层级，可能是汇总行），不能直接相加；请核对。"))
                 if found:
                     yield found
+
+
+def _subtotal_among(parts: tuple[Row, ...], column: int) -> bool:
+    """Whether, in a list printed without levels (no codes, names centred), some row equals the sum of
+    a run of the rows right after it: a subtotal the layout does not show (全额 › 单位 › 专项 › 项目)."""
+    if any(r.code for r in parts) or len({r.level for r in parts}) > 1:
+        return False
+    values = [r.values[column] or ZERO for r in parts]
+    prefix = [ZERO]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+    last_at = {total: k for k, total in enumerate(prefix)}  # the last index of each running total
+    return any(v and last_at.get(prefix[i + 1] + v, -1) >= i + 3 for i, v in enumerate(values))
 
 
 def _declared_sums(ctx: Context, table: Table) -> list[ColumnSum] | None:
@@ -91,6 +107,8 @@ def columns(ctx: Context) -> Iterator[Finding]:
             names = "、".join("·".join(table.columns[p].path) for p in identity.parts)
             for row in table.rows:
                 values = row.values
+                if all(values[p] is None for p in identity.parts):
+                    continue  # no part printed: nothing to add up (blank is not zero)
                 if ctx.coverage is None and _adds_up(values[identity.total], (values[p] for p in identity.parts)):
                     continue
                 found = compare(ctx, Operand(values[identity.total], lazy_cell(table, row, identity.total)),

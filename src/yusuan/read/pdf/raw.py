@@ -101,12 +101,25 @@ def _cell_runs(grid: Grid, runs: list[Run]) -> tuple[dict[int, list[Run]], list[
         if not (x0 <= x <= x1 and top <= y <= bottom):
             outside.append(run)
             continue
-        column, row = grid.column_of(x), grid.row_of(y)
+        column, row = _centred_column(grid, run, grid.column_of(x)), grid.row_of(y)
         if column is None or row is None:
             outside.append(run)
             continue
         inside.setdefault(index[id(grid.cell(column, row))], []).append(run)
     return inside, outside
+
+
+def _centred_column(grid: Grid, run: Run, start: int | None) -> int | None:
+    """The column of a text run: where its first character stands (a name too long for its cell runs on
+    to the right), unless the run is centred on another column and starts well inside its neighbour —
+    a centred header wider than its cell spills to both sides (``政府预算支出经济科目（按大类）``)."""
+    centre = grid.column_of(run.xc)
+    if start is None or centre is None or centre == start:
+        return start
+    x0, x1 = grid.xs[centre], grid.xs[centre + 1]
+    if abs(run.xc - (x0 + x1) / 2) < 0.2 * (x1 - x0) and run.x0 - grid.xs[start] > 6:
+        return centre
+    return start
 
 
 def _text(runs: list[Run]) -> str:
@@ -187,6 +200,9 @@ def _names_rows(header: str) -> bool:
     return header in ("项目", "科目", "名称") or header.endswith("名称") or header.endswith("科目")
 
 
+# what the header of an amount column says (an empty 规格型号 column is text, an empty 基本支出 one amounts)
+_MONEY_HEADERS = ("金额", "预算", "决算", "数", "计", "支出", "收入", "经费", "资金", "费", "拨款", "结转", "结余",
+                  "补助", "上缴", "基金")
 _TEXT_HEADERS = ("简介", "说明", "目标", "内容", "备注", "理由", "依据", "方式", "形式", "指标", "用途", "概况", "类别",
                  "性质", "时间", "地点", "对象")
 
@@ -201,8 +217,10 @@ def _role(path: list[str], cells: list[str]) -> str:
     if last in _LEVEL_HEADERS or any(word in last for word in _CODE_HEADERS):
         return "code"
     filled = [t for t in cells if t.strip("…．.·")]
-    if not filled:  # an empty table: the header alone says what the column holds
-        return "label" if not path or _names_rows(last) else "amount"
+    if not filled:  # an empty column: the header alone says what it holds
+        if not path or _names_rows(last):
+            return "label"
+        return "amount" if any(w in joined for w in _MONEY_HEADERS) else "text"
     numbers = sum(1 for t in filled if is_number(t) or t in ("-", "—", "－"))
     codes = sum(1 for t in filled if _is_code(t) or _PIECE_RE.match(t))
     if (codes == len(filled) and numbers < len(filled)) or (codes == len(filled) and "科目" in joined) or (

@@ -97,14 +97,13 @@ def _spilled_rows(open_table: PrintedTable, runs: list[Run], bottom: float, page
     alone on a page): lines whose amounts stand under the table's amount columns, until one does not.
     Returns the page's other runs and where those rows end."""
     columns = open_table.table.columns
-    amount_columns = [c for c in columns if c.role == "amount"]
     taken: list[Run] = []
     end = 0.0
     for line in cluster([r for r in runs if r.yc < bottom]):
         numbers = [r for r in line if is_number(r.text)]
         text = squash("".join(r.text for r in line))
         if not numbers or _NOTE_RE.match(text) or FOOTER_RE.match(text) or _PART_RE.match(text) or not all(
-                any(c.x0 < r.xc < c.x1 and c.x1 - 12 < r.x1 <= c.x1 + 1 for c in amount_columns) for r in numbers):
+                _in_its_column(r, columns) for r in numbers):
             break  # amounts stand right-aligned in their columns; a heading's year does not
         taken += line
         end = max(r.bottom for r in line)
@@ -117,6 +116,17 @@ def _spilled_rows(open_table: PrintedTable, runs: list[Run], bottom: float, page
     open_table.regions.append((page, (x0, min(r.top for r in taken), x1, end)))
     kept = {id(r) for r in taken}
     return [r for r in runs if id(r) not in kept], end
+
+
+def _in_its_column(run: Run, columns: list) -> bool:
+    """A number where the table prints one: right-aligned in an amount column, or in a code or row-number
+    column (``24 | 215 | 资源勘探工业信息等支出 | …``)."""
+    column = next((c for c in columns if c.x0 < run.xc < c.x1), None)
+    if column is None:
+        return False
+    if column.role == "amount":
+        return column.x1 - 12 < run.x1 <= column.x1 + 1
+    return column.role in ("code", "index")
 
 
 def scan(pages: list[Page]) -> list[PrintedTable]:
