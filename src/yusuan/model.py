@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 SCHEMA = "yusuan.document/1"
+MARK_STATUSES = ("verified", "corrected", "unverified", "unchecked")  # of a ValueMark
 
 
 @dataclass(slots=True)
@@ -21,6 +22,19 @@ class Source:
     page: int | None = None
     line: int | None = None
     box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(slots=True)
+class ValueMark:
+    """How far an OCR'd value (or label) can be trusted: the recogniser's ``confidence`` (0–1) and
+    ``status`` — ``verified`` (an identity of its table holds with it), ``corrected`` (two identities
+    pinned it and it was solved back; ``seen`` is what OCR read), ``unverified`` (it breaks an identity
+    or the printed number form, or OCR was unsure and nothing checks it) or ``unchecked`` (no identity
+    reaches it). ``seen`` is kept wherever OCR read something other than the value now held."""
+
+    confidence: float | None
+    status: str
+    seen: str | None = None
 
 
 @dataclass(slots=True)
@@ -49,6 +63,8 @@ class Row:
     text: str | None = None
     source: Source = field(default_factory=Source)
     boxes: list[tuple[float, float, float, float] | None] | None = None  # per value, PDF only
+    marks: list[ValueMark | None] | None = None  # per value, OCR'd pages only
+    label_mark: ValueMark | None = None  # OCR'd pages only
 
     @property
     def name(self) -> str:
