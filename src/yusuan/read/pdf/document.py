@@ -59,6 +59,10 @@ def read_pdf(data: bytes, *, format_id: str | None = None, file: str | None = No
     )
     document = Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
     _boxes_for_lines(document, {line.number: line for line in lines})
+    if any(run.confidence is not None for page in pages for run in page.runs):
+        from yusuan.read.ocr.proofread import proofread  # scanned pages: marks, and the identities' repairs
+
+        proofread(document, pages, fmt)
     return document
 
 
