@@ -25,6 +25,7 @@ from time import perf_counter
 
 import duckdb
 
+from yusuan.read.ocr.engine import share_cores
 from yusuan.store.db import Store, StoreError
 from yusuan.store.intake import discover
 from yusuan.store.work import Outcome, analyse_file
@@ -155,14 +156,17 @@ class Writer:
             self.listener(self.report, outcome)
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops handing out work and keeps what is stored."""
+def _quiet_worker(jobs: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops handing out work and keeps what is stored; each
+    OCRs scanned pages with its share of the cores (oversubscribed cores doubled the time per page)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    share_cores(jobs)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
     # spawn, not fork: the parent holds an open DuckDB database and its threads.
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_quiet_worker)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=_quiet_worker,
+                               initargs=(jobs,))
 
 
 Work = Callable[[str], Outcome]  # what a worker does with one path (tests substitute one that crashes)
