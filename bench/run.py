@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 BENCHES = ["bench_parse", "bench_check", "bench_compile", "bench_write", "bench_pdf", "bench_store"]
+SLOW = ["bench_ocr"]  # minutes, not seconds: run by name (python bench/run.py bench_ocr)
 
 
 def main() -> None:
@@ -18,6 +19,8 @@ def main() -> None:
     for name in sys.argv[1:] or BENCHES:
         print(f"\n## {name}")
         importlib.import_module(name).main()
+    if not sys.argv[1:]:
+        print(f"\n(not run by default, minutes each: {', '.join(SLOW)} — python bench/run.py NAME)")
 
 
 if __name__ == "__main__":
