@@ -26,11 +26,11 @@ class Source:
 
 @dataclass(slots=True)
 class ValueMark:
-    """How far an OCR'd value (or label) can be trusted: the recogniser's ``confidence`` (0–1) and
-    ``status`` — ``verified`` (an identity of its table holds with it), ``corrected`` (two identities
-    pinned it and it was solved back; ``seen`` is what OCR read), ``unverified`` (it breaks an identity
-    or the printed number form, or OCR was unsure and nothing checks it) or ``unchecked`` (no identity
-    reaches it). ``seen`` is kept wherever OCR read something other than the value now held."""
+    """How far an OCR'd value (or row name) can be trusted: the recogniser's ``confidence`` (0–1) and
+    ``status`` — ``verified`` (its table's identities hold with it), ``corrected`` (OCR misread it and
+    the identities gave it back; ``seen`` is what OCR read), ``unverified`` (an identity fails or holds
+    only within rounding, or its print breaks the number form, or OCR was unsure and nothing checks it)
+    or ``unchecked`` (no identity reaches it). See docs/document-json.md."""
 
     confidence: float | None
     status: str

@@ -10,9 +10,10 @@ every misread amount breaks a sum or the printed number form (``#,##0.00``). So,
    gives the same value, and with it every identity it is in holds — the cell is solved back and marked
    ``corrected``, keeping what OCR saw. A blank OCR missed is solved back the same way. One cell at a
    time, the best-pinned first, until nothing more can be pinned.
-3. Every OCR'd value then gets its status: ``corrected``; ``unverified`` when an identity it is in still
-   fails, or its print breaks the form and no holding identity confirms the value, or nothing checks it
-   and OCR was unsure; ``verified`` when identities it is in hold; ``unchecked`` when none reaches it.
+3. Every OCR'd value then gets its status: ``corrected``; ``verified`` when the identities it is in
+   hold and one holds exactly; ``unverified`` when one fails, or they hold only within rounding (a last
+   digit misread by one is 尾数误差 to a sum), or none reaches it and its print breaks the form or OCR
+   was unsure; ``unchecked`` when none reaches it otherwise.
 
 A rounding difference (尾数误差) within the printed precision is no failure: the bound is the checker's
 (:func:`yusuan.money.rounding_bound`). A solution is never negative in a table that prints no negative
@@ -54,6 +55,7 @@ def proofread_table(table: Table, identities: list[Identity], readings: dict[Cel
     corrected = _reform(values, by_cell, readings, places, grouped)
     corrected |= _solve(values, identities, by_cell, set(readings) - corrected, _allows_negative(table))
     failing = {cell for identity in identities if not values.holds(identity) for cell in identity.cells}
+    exact = {cell for identity in identities if values.residual(identity)[0] == 0 for cell in identity.cells}
     for (r, c), reading in readings.items():
         row = table.rows[r]
         if row.marks is None:
@@ -63,15 +65,16 @@ def proofread_table(table: Table, identities: list[Identity], readings: dict[Cel
             row.marks[c] = ValueMark(reading.confidence, "corrected", reading.text)
         elif value is not None:
             row.marks[c] = ValueMark(reading.confidence, _status(
-                (r, c) in failing, (r, c) in by_cell, _breaks_form(reading.text, places, grouped),
+                (r, c) in failing, (r, c) in by_cell, (r, c) in exact, _breaks_form(reading.text, places, grouped),
                 reading.confidence))
 
 
-def _status(failing: bool, checked: bool, misprinted: bool, confidence: float | None) -> str:
+def _status(failing: bool, checked: bool, exact: bool, misprinted: bool, confidence: float | None) -> str:
     if failing:
         return "unverified"
     if checked:
-        return "verified"  # a holding identity confirms the value, whatever its print
+        # a sum that holds only within rounding cannot tell a misread last digit from 尾数误差
+        return "verified" if exact else "unverified"
     if misprinted or (confidence is not None and confidence < LOW_CONFIDENCE):
         return "unverified"
     return "unchecked"
