@@ -71,3 +71,14 @@ def test_without_the_extra_a_scan_says_what_to_install(corpus: Path, tmp_path: P
         read_path(scan)
     mixed = read_path(mixed_scan(corpus / "sh-putuo-qzfb-2025-dept-budget.pdf", [9], CONDITIONS[0], tmp_path))
     assert mixed.table(1) is not None and mixed.table(2) is None  # its text pages read as before
+
+
+def test_a_page_the_ocr_cannot_take_is_one_sentence(corpus: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args, **kwargs):
+        raise ValueError("cv2 cannot decode")
+
+    monkeypatch.setattr("yusuan.read.ocr.page.ocr_page", broken)
+    scan = mixed_scan(corpus / "sh-putuo-qzfb-2025-dept-budget.pdf", [9], CONDITIONS[0], tmp_path)
+    with pytest.raises(UnreadableInput, match=r"^第 9 页是图片，OCR 识别失败（ValueError），无法读取。$"):
+        read_path(scan)

@@ -71,6 +71,11 @@ def _ocr(document, pages: list[Page], wanted: dict[int, float], all_scanned: boo
         pdf_page = document[index]
         try:
             pages[index] = ocr_page(pdf_page, index + 1, render_dpi(dpi))
+        except UnreadableInput:
+            raise
+        except Exception as error:  # a picture the image or OCR libraries cannot take: one sentence, no traceback
+            raise UnreadableInput(f"第 {index + 1} 页是图片，OCR 识别失败（{type(error).__name__}），"
+                                  "无法读取。") from None
         finally:
             pdf_page.close()
         if all_scanned and done == FIRST_PAGES < len(wanted) and not _says_disclosure(pages[:done]):
