@@ -81,7 +81,10 @@ def test_the_checker_reports_what_ocr_left_unconfirmed(corpus: Path, truth: Docu
     row = next(r for r in table.rows if r.marks and r.marks[0] and r.values[0])
     row.marks[0].status, row.marks[0].seen = "corrected", "1,234.56"
     found = [f for f in check_document(document) if f.rule == "OCR-CORRECTED"]
-    assert any(f.cells[0].label == row.label and "1,234.56" in f.message for f in found)
+    assert any(f.cells[0].label == row.label and "1,234.56" in f.message and "两处合计" in f.message for f in found)
+    row.marks[0].seen = format(row.values[0], "f").replace(".", ",")  # the same digits, a comma for its point
+    found = [f for f in check_document(document) if f.rule == "OCR-CORRECTED" and f.cells[0].label == row.label]
+    assert found and "不合本表的数字格式" in found[0].message
 
 
 def test_marks_survive_the_json_and_bad_ones_are_refused(corpus: Path,

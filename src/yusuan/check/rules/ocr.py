@@ -25,6 +25,10 @@ def _marked(ctx: Context, status: str) -> Iterator[tuple[Table, Row, int, ValueM
                     yield table, row, index, mark
 
 
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit()).lstrip("0")
+
+
 def _sure(mark: ValueMark) -> str:
     return f"（识别置信度 {mark.confidence:.2f}）" if mark.confidence is not None else ""
 
@@ -36,9 +40,12 @@ def corrected(ctx: Context) -> Iterator[Finding]:
         value = row.values[index]
         seen = f"“{mark.seen}”" if mark.seen else "空白"
         solved = amount(value) if value is not None else "空白"
-        yield ctx.finding(Severity.WARNING, f"{cell.describe()} 扫描件识别为{seen}，与两处合计都不符；"
-                          f"按合计推算应为 {solved}，已按此读取，请对照原件核对。", [cell],
-                          expected=printed(value), actual=mark.seen)
+        if mark.seen and value is not None and _digits(mark.seen) == _digits(printed(value) or ""):
+            why = f"不合本表的数字格式；按本表格式读作 {solved}，合计随之相符"
+        else:
+            why = f"与两处合计都不符；按合计推算应为 {solved}"
+        yield ctx.finding(Severity.WARNING, f"{cell.describe()} 扫描件识别为{seen}，{why}，"
+                          "已按此读取，请对照原件核对。", [cell], expected=printed(value), actual=mark.seen)
 
 
 @rule("OCR-UNVERIFIED", "扫描件识别值未能核实", Severity.WARNING)
