@@ -10,6 +10,7 @@ from pathlib import Path
 
 BENCHES = ["bench_start", "bench_parse", "bench_check", "bench_compile", "bench_write", "bench_pdf", "bench_oxide",
            "bench_store", "bench_big_table"]
+SLOW = ["bench_ocr"]  # minutes, not seconds: run by name (python bench/run.py bench_ocr)
 
 
 def main() -> None:
@@ -19,6 +20,8 @@ def main() -> None:
     for name in sys.argv[1:] or BENCHES:
         print(f"\n## {name}")
         importlib.import_module(name).main()
+    if not sys.argv[1:]:
+        print(f"\n(not run by default, minutes each: {', '.join(SLOW)} — python bench/run.py NAME)")
 
 
 if __name__ == "__main__":

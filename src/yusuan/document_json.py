@@ -13,6 +13,7 @@ from typing import Any
 
 from yusuan.errors import UnreadableInput
 from yusuan.model import (
+    MARK_STATUSES,
     SCHEMA,
     Claim,
     Column,
@@ -24,6 +25,7 @@ from yusuan.model import (
     Sections,
     Source,
     Table,
+    ValueMark,
 )
 
 
@@ -33,6 +35,15 @@ def _amount(value: Decimal | None) -> str | None:
 
 def _source(source: Source) -> dict[str, Any]:
     return {"page": source.page, "line": source.line, "box": list(source.box) if source.box else None}
+
+
+def _mark(mark: ValueMark | None) -> dict[str, Any] | None:
+    if mark is None:
+        return None
+    data: dict[str, Any] = {"confidence": mark.confidence, "status": mark.status}
+    if mark.seen is not None:
+        data["seen"] = mark.seen
+    return data
 
 
 def _row(row: Row) -> dict[str, Any]:
@@ -51,6 +62,10 @@ def _row(row: Row) -> dict[str, Any]:
         data["boxes"] = [list(b) if b else None for b in row.boxes]
     if row.alt_code is not None:
         data["alt_code"] = row.alt_code
+    if row.marks is not None:
+        data["marks"] = [_mark(m) for m in row.marks]
+    if row.label_mark is not None:
+        data["label_mark"] = _mark(row.label_mark)
     return data
 
 
@@ -179,9 +194,25 @@ def _read_source(r: _Reader) -> Source:
                   box=tuple(box) if box else None)
 
 
+def _read_mark(r: _Reader) -> ValueMark | None:
+    if r.data is None:
+        return None
+    confidence = r.get("confidence", (int, float), optional=True)
+    if isinstance(confidence, bool):
+        raise _Reader(confidence, f"{r.path}.confidence").fail("类型错误（bool）")
+    status = r.get("status", str)
+    if status not in MARK_STATUSES:
+        raise _Reader(status, f"{r.path}.status").fail(f"应为 {'、'.join(MARK_STATUSES)} 之一")
+    return ValueMark(confidence=None if confidence is None else float(confidence), status=status,
+                     seen=r.get("seen", str, optional=True))
+
+
 def _read_row(r: _Reader) -> Row:
     values = [_decimal(v, f"{r.path}.values[{i}]") for i, v in enumerate(r.get("values", list))]
     boxes = r.get("boxes", list, optional=True)
+    marks = r.children("marks") if r.get("marks", list, optional=True) is not None else None
+    if marks is not None and len(marks) != len(values):
+        raise r.fail(f"有 {len(values)} 个数值，而 marks 有 {len(marks)} 项")
     return Row(
         label=r.get("label", str), values=values, code=r.get("code", str, optional=True),
         ordinal=r.get("ordinal", str, optional=True), level=r.get("level", int, optional=True),
@@ -189,6 +220,8 @@ def _read_row(r: _Reader) -> Row:
         text=r.get("text", str, optional=True), source=_read_source(_Reader(r.data.get("source"), r.path)),
         boxes=[tuple(b) if b else None for b in boxes] if boxes is not None else None,
         alt_code=r.get("alt_code", str, optional=True),
+        marks=[_read_mark(m) for m in marks] if marks is not None else None,
+        label_mark=_read_mark(_Reader(r.data.get("label_mark"), f"{r.path}.label_mark")),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 SCHEMA = "yusuan.document/1"
+MARK_STATUSES = ("verified", "corrected", "unverified", "unchecked")  # of a ValueMark
 
 
 @dataclass(slots=True)
@@ -21,6 +22,19 @@ class Source:
     page: int | None = None
     line: int | None = None
     box: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(slots=True)
+class ValueMark:
+    """How far an OCR'd value (or row name) can be trusted: the recogniser's ``confidence`` (0–1) and
+    ``status`` — ``verified`` (its table's identities hold with it), ``corrected`` (OCR misread it and
+    the identities gave it back; ``seen`` is what OCR read), ``unverified`` (an identity fails or holds
+    only within rounding, or its print breaks the number form, or OCR was unsure and nothing checks it)
+    or ``unchecked`` (no identity reaches it). See docs/document-json.md."""
+
+    confidence: float | None
+    status: str
+    seen: str | None = None
 
 
 @dataclass(slots=True)
@@ -50,6 +64,8 @@ class Row:
     source: Source = field(default_factory=Source)
     boxes: list[tuple[float, float, float, float] | None] | None = None  # per value, PDF only
     alt_code: str | None = None  # a second classification printed beside the code (政府预算支出经济分类)
+    marks: list[ValueMark | None] | None = None  # per value, OCR'd pages only
+    label_mark: ValueMark | None = None  # OCR'd pages only
 
     @property
     def name(self) -> str:

@@ -109,10 +109,15 @@ def _limit_cpu(seconds: float) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
-def _serve(conn: connection.Connection, limits: Limits) -> None:
-    """The worker: set its limits, say it is ready, then run one task after another until the pipe closes."""
+def _serve(conn: connection.Connection, limits: Limits, share: int) -> None:
+    """The worker: set its limits, say it is ready, then run one task after another until the pipe closes.
+    ``share``: how many workers run side by side (OCR of scanned pages uses its share of the cores;
+    oversubscribed cores doubled the time per page)."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from yusuan.read.ocr.engine import share_cores
+
+    share_cores(share)
     import pyarrow
 
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
@@ -148,11 +153,12 @@ def _serve(conn: connection.Connection, limits: Limits) -> None:
 class Worker:
     """One worker process and the task it is running (if any)."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, share: int = 1) -> None:
         context = _context()
         self.limits = limits
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, limits), daemon=True, name="yusuan-worker")
+        self.process = context.Process(target=_serve, args=(child, limits, share), daemon=True,
+                                       name="yusuan-worker")
         self.process.start()
         child.close()
         self.ready = False
@@ -232,12 +238,13 @@ def run_all(tasks: Iterable[Task], jobs: int, limits: Limits, take: Callable[[Ou
     Whatever happens here — ``take`` raising, Ctrl-C — no worker outlives the call.
     """
     pending = deque(tasks)
-    workers = [Worker(limits) for _ in range(min(jobs, len(pending)))]
+    share = min(jobs, len(pending)) or 1
+    workers = [Worker(limits, share) for _ in range(share)]
     try:
         while True:
             for n, worker in enumerate(workers):
                 if not worker.alive and pending:
-                    workers[n] = worker = Worker(limits)
+                    workers[n] = worker = Worker(limits, share)
                 if worker.ready and worker.task is None and pending:
                     worker.start(pending.popleft())
             busy = [w for w in workers if w.alive and (w.task is not None or not w.ready)]
@@ -268,6 +275,7 @@ class Workers:
 
     def __init__(self, limits: Limits, size: int = 2, waiting: int = 8) -> None:
         self.limits = limits
+        self.size = size
         self._idle: queue.Queue[Worker | None] = queue.Queue()
         for _ in range(size):
             self._idle.put(None)  # started on first use
@@ -280,7 +288,7 @@ class Workers:
             worker = self._idle.get()
             try:
                 if worker is None or not worker.alive:
-                    worker = Worker(self.limits)
+                    worker = Worker(self.limits, self.size)
                 return worker.run(task)
             finally:
                 self._idle.put(worker if worker is not None and worker.alive else None)

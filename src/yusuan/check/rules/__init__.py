@@ -9,6 +9,7 @@ from yusuan.check.rules import (  # noqa: F401  (each module registers its rules
     diagnostics,
     items,
     narrative,
+    ocr,
     overview,
     projects,
     ratios,

@@ -18,7 +18,7 @@ from yusuan.formats.national import vocabulary
 from yusuan.formats.spec import FormatSpec
 from yusuan.model import Diagnostic, Document, Meta, Source, Table
 from yusuan.read.pdf.bodies import entity_of_body, split_bodies
-from yusuan.read.pdf.extract import extract_pages
+from yusuan.read.pdf.extract import Page, extract_pages
 from yusuan.read.pdf.identity import document_kind, entity_of, main_unit, scope_of, title_of, year_of
 from yusuan.read.pdf.layout import PdfLine, page_lines
 from yusuan.read.pdf.recognise import recognise, share_sides
@@ -68,7 +68,8 @@ def read_pdf_bodies(data: bytes, *, format_id: str | None = None, file: str | No
         own_text = [line for line in text_lines if (line.page in body.pages if body.pages else n == 1)]
         notes = diagnostics if n == 1 else []
         document = _body(body.tables, own_lines, own_text, kind, format_id, notes, file, sha,
-                         entity_of_body(body) if n > 1 else None)
+                         entity_of_body(body) if n > 1 else None,
+                         [page for page in pages if not body.pages or page.number in body.pages])
         if len(bodies) > 1:
             document.meta.body, document.meta.bodies = n, len(bodies)
             if n > 1:
@@ -78,7 +79,8 @@ def read_pdf_bodies(data: bytes, *, format_id: str | None = None, file: str | No
 
 
 def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], kind: str, format_id: str | None,
-          diagnostics: list[Diagnostic], file: str | None, sha: str, entity: str | None) -> Document:
+          diagnostics: list[Diagnostic], file: str | None, sha: str, entity: str | None,
+          pages: list[Page]) -> Document:
     fmt = detect_region(((t.numbering and t.number, t.title) for t in tables), format_id, kind)
     if not fmt.extra.get("national"):
         applied = apply_region(tables, fmt, diagnostics, forced=bool(format_id))
@@ -108,6 +110,10 @@ def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], 
         raise UnreadableInput("这不是部门预算或决算公开文件：既找不到预算/决算表格，也找不到情况说明。")
     document = Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
     _boxes_for_lines(document, {line.number: line for line in lines})
+    if any(run.confidence is not None for page in pages for run in page.runs):
+        from yusuan.read.ocr.proofread import proofread  # scanned pages: marks, and the identities' repairs
+
+        proofread(document, pages, fmt)
     return document
 
 

@@ -43,6 +43,7 @@ class Run:
     top: float
     x1: float
     bottom: float
+    confidence: float | None = None  # OCR'd runs only: how sure the recogniser was (0–1)
 
     @property
     def xc(self) -> float:
@@ -119,6 +120,10 @@ def extract_pages(data: bytes, *, max_pages: int = MAX_PAGES, budget: float = TI
         raise UnreadableInput("PDF 文件已损坏，页面内容无法读取。") from None
     finally:
         document.close()
+    if not all(page.runs for page in pages):
+        from yusuan.read.ocr import read_images  # pages that are pictures: OCR (the optional yusuan[ocr])
+
+        pages = read_images(data, pages)
     if not any(page.runs for page in pages):
         raise UnreadableInput("PDF 文件没有文字层（可能是扫描件或图片），无法读取其中的文字；请提供带文字的 PDF。")
     return pages
