@@ -75,9 +75,14 @@ def _by_code(table: Table) -> list[RowGroup]:
     for row in table.rows:
         if row is total or row.side is not None or not row.code or by_code.get(ident(row)) is not row:
             continue
+        # the parent known by both codes, by its own second code, or printing none (301 over 30101|50101);
+        # where the parent is not printed, the nearest ancestor that is (301 over 3010201 without 30102)
+        alts = [None] if row.alt_code is None else [_parent(row.alt_code), row.alt_code, None]
+        found = None
         parent = _parent(row.code)
-        alts = [row.alt_code] if row.alt_code is None else [_parent(row.alt_code), row.alt_code]
-        found = next(((parent, a) for a in alts if parent is not None and (parent, a) in by_code), None)
+        while parent is not None and found is None:
+            found = next(((parent, a) for a in alts if (parent, a) in by_code), None)
+            parent = _parent(parent)
         if found is not None:
             children.setdefault(found, []).append(row)
         elif len(row.code) == 3:

@@ -289,6 +289,10 @@ class _Scanner:
             return
         value = _number(match.group("num"))
         unit = match.group("unit").replace("㎡", "平方米")
+        if not self.listing and not self.frames and self.buf.lstrip("，, ").startswith("其中") and self.current:
+            self.listing = True  # ``其中一般公共预算支出X万元``: a list of parts without the colon
+            self.sentence_head = self.current
+            self.listed_from = len(self.claims)
         if _REASON_RE.search(self.buf) and self.reason_of is None:
             self.reason_of = self.current
         change = _CHANGE_RE.search(self.buf)
@@ -322,8 +326,10 @@ class _Scanner:
             if len(self.claims) == self.stops[1] and self.stops[1] - self.stops[0] > 1:
                 return None  # ``…A x万元，B y万元。比上年增加z万元``: A and B's whole, or B? — not said
             head = self.sentence_head
-            if self.listing and head is not None and len(self.claims) - self.listed_from > 1:
-                # ``收入X万元，其中：A、B、C，较上年减少Y万元``: after a list of parts, the change is the whole's
+            parts = self.claims[self.listed_from:]
+            if self.listing and head is not None and len(parts) > 1 and all(p.change is None for p in parts):
+                # ``收入X万元，其中：A、B、C，较上年减少Y万元``: after a list of bare parts, the change is the
+                # whole's (where the parts state changes of their own, it is the last part's)
                 return head if head.change is None else None
             last = self.claims[-1] if self.claims else current
             target = last if last.role == "reason" else current

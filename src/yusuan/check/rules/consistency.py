@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, text_cell
 from yusuan.check.rules.wording import is_template
-from yusuan.model import Section
+from yusuan.model import Document, Section
 from yusuan.text import squash
 
 _THIS_YEAR = [re.compile(p) for p in (
@@ -67,12 +67,23 @@ def entities(ctx: Context) -> Iterator[Finding]:
     entity = squash(ctx.document.meta.entity)
     if not entity or is_template(ctx.document):
         return
+    own = _own_units(ctx.document)
     for section in ctx.document.sections.explanations:
         for name in named_entities(section.text):
+            if own(name):
+                continue  # a unit of this department, named where the text speaks of it
             if not same_entity(name, entity) and not name.startswith(("本部门", "本单位")) and _looks_like_entity(name):
                 yield ctx.finding(Severity.ERROR, f"说明{section.number}“{section.title}”写的单位是“{name}”，"
                                   f"与本文件的单位“{ctx.document.meta.entity}”不一致（是否沿用了其他单位的文字？）。",
                                   [_cell(section, name, "单位名称")], expected=ctx.document.meta.entity, actual=name)
+
+
+def _own_units(document: Document):
+    """Whether a name is one of the document's own units: listed in its tables (收入总表 by unit …) or in
+    the overview's 预算单位构成."""
+    units = {squash(r.label) for t in document.tables for r in t.rows if r.key == "entity"}
+    composition = squash(document.sections.composition)
+    return lambda name: name in units or (len(name) >= 4 and name in composition)
 
 
 def named_entities(text: str) -> Iterator[str]:

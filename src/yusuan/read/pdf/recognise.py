@@ -211,6 +211,13 @@ def _code_and_label(row: RawRow, group: Group, columns: list[RawColumn], context
     return code, label, problem
 
 
+_TRAILING_CODE_RE = re.compile(r"^(\D+?)(\d{3}(?:\d{2})?)$")
+
+
+# Tables of goals and indicators: their figures (≤20万元, =3次) are text, not amounts to report on.
+TEXT_KINDS = frozenset({"performance"})
+
+
 def _values(row: RawRow, group: Group, width: int, table_no: int, diagnostics: list[Diagnostic]):
     values: list[Decimal | None] = [None] * width
     boxes: list[tuple[float, float, float, float] | None] = [None] * width
@@ -276,7 +283,8 @@ def build_rows(printed: PrintedTable, kind: str | None, vocab: Vocabulary, group
         fixed_rows: list[tuple[Row, float | None]] = []
         for raw_row in raw.rows:
             code, printed_label, problem = _code_and_label(raw_row, group, raw.columns, context)
-            values_g, boxes_g = _values(raw_row, group, len(group.amounts), table_no, diagnostics)
+            values_g, boxes_g = _values(raw_row, group, len(group.amounts), table_no,
+                                        [] if kind in TEXT_KINDS else diagnostics)
             values: list[Decimal | None] = [None] * width
             boxes: list[tuple[float, float, float, float] | None] = [None] * width
             values[offsets[g]:offsets[g] + len(values_g)] = values_g
@@ -304,6 +312,8 @@ def build_rows(printed: PrintedTable, kind: str | None, vocab: Vocabulary, group
             if group.alt_codes:
                 pieces = [(c.text if (c := _cell(raw_row, i)) else "") for i in group.alt_codes]
                 row.alt_code = _join_levels(pieces, [], alt_context)[0] if len(pieces) > 1 else (pieces[0] or None)
+                if row.alt_code is None and (glued := _TRAILING_CODE_RE.match(row.label)):
+                    row.label, row.alt_code = glued.group(1), glued.group(2)  # a wrapped name took the code
                 if row.alt_code:
                     alt_context[code_level(row.alt_code)] = row.alt_code
             if code:

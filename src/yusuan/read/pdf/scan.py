@@ -58,8 +58,9 @@ def _same_caption(open_table: PrintedTable | None, cap: Caption) -> bool:
     if open_table is None:
         return False
     first = open_table.caption
-    return (first.title == cap.title or cap.title is None) and first.numbering == cap.numbering and (
-        cap.part is None or cap.part == first.part)
+    numbered = first.numbering == cap.numbering or (cap.numbering is None and cap.title == first.title)
+    return (first.title == cap.title or cap.title is None) and numbered and (
+        cap.part is None or cap.part == first.part)  # the title alone repeated (表5 only on the first page)
 
 
 def _append(open_table: PrintedTable, raw: RawTable, page: int) -> None:
@@ -102,8 +103,8 @@ def _spilled_rows(open_table: PrintedTable, runs: list[Run], bottom: float, page
     for line in cluster([r for r in runs if r.yc < bottom]):
         numbers = [r for r in line if is_number(r.text)]
         text = squash("".join(r.text for r in line))
-        if not numbers or _NOTE_RE.match(text) or FOOTER_RE.match(text) or _PART_RE.match(text) or not all(
-                _in_its_column(r, columns) for r in numbers):
+        if not numbers or _NOTE_RE.match(text) or FOOTER_RE.match(text) or _PART_RE.match(text) or (
+                _table_number(text)) or not all(_in_its_column(r, columns) for r in numbers):
             break  # amounts stand right-aligned in their columns; a heading's year does not
         taken += line
         end = max(r.bottom for r in line)
@@ -116,6 +117,12 @@ def _spilled_rows(open_table: PrintedTable, runs: list[Run], bottom: float, page
     open_table.regions.append((page, (x0, min(r.top for r in taken), x1, end)))
     kept = {id(r) for r in taken}
     return [r for r in runs if id(r) not in kept], end
+
+
+def _table_number(text: str) -> bool:
+    """A line that numbers a table (``表2``, ``部门公开表8``) — a caption, whatever the number beside it."""
+    found = numbering(text)
+    return found is not None and "表" in found[0]
 
 
 def _in_its_column(run: Run, columns: list) -> bool:

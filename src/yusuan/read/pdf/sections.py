@@ -26,6 +26,7 @@ _LEADERS = ("……", "...", "···")
 _NUMBERING = r"[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、"
 _ITEM_RE = re.compile(rf"^(?:{_NUMBERING}|\d{{1,2}}[.．、](?!\d))\s*")
 _TERM_RE = re.compile(rf"^(?:{_NUMBERING})\s*([^:：，。]{{1,30}}?)\s*[:：]\s*(.*)$")
+_PLAIN_TERM_RE = re.compile(r"^([^:：，。；、\d]{2,24}?)\s*[:：]\s*(\S.*)$")
 
 
 @dataclass(slots=True)
@@ -80,9 +81,22 @@ def read_sections(lines: list[Line], fmt: FormatSpec, tables_span: tuple[int, in
                   entity: str | None = None) -> tuple[Sections, list[Claim]]:
     """Sections and narrative claims, from the lines outside the tables; ``entity`` is the document's
     own name, which the narrative puts in front of its subjects."""
-    if fmt.extra.get("sections"):
-        return _declared(lines, fmt, tables_span, entity)
-    return _by_parts(lines, tables_span, entity)
+    if not fmt.extra.get("sections"):
+        return _by_parts(lines, tables_span, entity)
+    sections, claims = _declared(lines, fmt, tables_span, entity)
+    if sections.explanations and sections.glossary and (sections.duties or sections.internal_units):
+        return sections, claims
+    # a document its format's section titles do not fit (another region's, another year's): what the
+    # declared titles did not find, the parts' own titles may
+    found, found_claims = _by_parts(lines, tables_span, entity)
+    if not sections.explanations:
+        sections.explanations, claims = found.explanations, claims + found_claims
+    if not sections.glossary:
+        sections.glossary = found.glossary
+    if not (sections.duties or sections.internal_units or sections.composition):
+        sections.duties, sections.internal_units = found.duties, found.internal_units
+        sections.internal_unit_count, sections.composition = found.internal_unit_count, found.composition
+    return sections, claims
 
 
 def _outside(found_start: int, found_end: int, span: tuple[int, int] | None) -> tuple[int, int]:
@@ -178,7 +192,7 @@ def _by_parts(lines: list[Line], span: tuple[int, int] | None,
         if kind == "tables":
             continue
         if kind == "glossary":
-            sections.glossary |= parts.glossary(part)
+            sections.glossary |= parts.glossary(part) or glossary(part)
             continue
         for block in parts.blocks(part):
             block_lines = ([block.heading] if block.heading else []) + block.lines
@@ -207,7 +221,7 @@ def _sub_items(lines: list[Line], words: tuple[str, ...]) -> list[str]:
     inside = False
     for line in lines:
         text = squash(line.text)
-        if re.match(r"^[（(][一二三四五六七八九十]+[）)]", text) and len(text) < 30:
+        if re.match(r"^[（(][一二三四五六七八九十]+[）)]", text) and len(text) < 30 and not re.search("[，。；]", text):
             inside = any(w in text for w in words)
             continue
         if inside:
@@ -245,11 +259,15 @@ def items(lines: list[Line]) -> list[str]:
 
 
 def glossary(lines: list[Line]) -> dict[str, str]:
+    """Terms and their definitions: ``一、财政拨款收入：指…``, or unnumbered (``财政拨款收入：指…``) where a
+    line starts a term after a definition ended with 。."""
     terms: dict[str, str] = {}
     term = None
+    ended = True
     for line in lines:
         text = squash(line.text)
-        match = _TERM_RE.match(text)
+        match = _TERM_RE.match(text) or (_PLAIN_TERM_RE.match(text) if ended else None)
+        ended = text.endswith(("。", "）", ")"))
         if match:
             term = match.group(1)
             terms[term] = match.group(2)
