@@ -31,6 +31,34 @@ def corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(scope="session")
+def real(corpus: Path) -> dict[str, Document | str]:
+    """Every PDF of ``corpus/real`` (77 budgets of many regions, in their own layouts) read once: its
+    Document, or the Chinese sentence it was refused with."""
+    from yusuan.errors import YusuanError
+    from yusuan.read import read_path
+
+    folder = corpus / "real"
+    if not (folder / "LABELS.tsv").exists():
+        pytest.skip("../shared/corpus/real is absent: the real budgets of other regions are not redistributed")
+    read: dict[str, Document | str] = {}
+    for path in sorted(folder.glob("*.pdf")):
+        try:
+            read[path.name] = read_path(path)
+        except YusuanError as error:
+            read[path.name] = str(error)
+    return read
+
+
+@pytest.fixture(scope="session")
+def real_labels(real: dict[str, Document | str], corpus: Path) -> list[dict[str, str]]:
+    """The hand-made labels of the real budgets (kind, year, entity, table titles …)."""
+    import csv
+
+    with open(corpus / "real" / "LABELS.tsv", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]):
     """Run ``yusuan …`` in-process as a user would; returns (exit code, stdout, stderr)."""

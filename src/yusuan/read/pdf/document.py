@@ -54,7 +54,7 @@ def read_pdf_bodies(data: bytes, *, format_id: str | None = None, file: str | No
         if not one.caption.found:
             continue  # a grid without a title (a list drawn in the narrative) stays text
         table = recognise(one, vocab, len(tables) + 1, diagnostics)
-        if table.key in NOT_TABLES or not (table.rows or table.columns):
+        if table.key in NOT_TABLES or not (table.rows or table.columns or one.caption.numbering):
             continue
         tables.append(table)
         kept.append(one)

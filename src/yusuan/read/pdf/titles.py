@@ -64,8 +64,11 @@ def looks_like_title(text: str) -> bool:
 
 def caption(runs: list[Run], bottom: float, top_limit: float) -> Caption:
     """The caption printed between ``top_limit`` and ``bottom`` (the table's top) on one page."""
-    lines = [line for line in cluster([r for r in runs if top_limit <= r.yc <= bottom + 1])
-             if line and line[0].bottom <= bottom + 2]
+    near = [r for r in runs if top_limit <= r.yc <= bottom + 1]
+    heights = sorted(r.height for r in runs)
+    if heights:  # a glyph boxed many lines tall (a font's broken metrics) would join every line it spans
+        near = [r for r in near if r.height <= 4 * heights[len(heights) // 4]]  # against the usual text
+    lines = [line for line in cluster(near) if line and line[0].bottom <= bottom + 2]
     found = Caption()
     taken: list[Run] = []
     for line in reversed(lines[-6:]):
