@@ -305,11 +305,23 @@ def from_dict(data: Any) -> Document:
     )
 
 
-def from_json(text: str) -> Document:
+def _loads(text: str) -> object:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise UnreadableInput(f"不是有效的 JSON：第 {error.lineno} 行第 {error.colno} 列附近出错。") from None
+
+
+def from_json(text: str) -> Document:
+    data = _loads(text)
     if not isinstance(data, dict):
         raise UnreadableInput("Document JSON 无效：顶层应为对象。")
     return from_dict(data)
+
+
+def from_json_list(text: str) -> list[Document]:
+    """The Documents of a file of several disclosures, as ``yusuan parse`` writes them (an array)."""
+    data = _loads(text)
+    if not isinstance(data, list) or not data or not all(isinstance(d, dict) for d in data):
+        raise UnreadableInput("Document JSON 无效：数组中应为一个或多个文档对象。")
+    return [from_dict(d) for d in data]

@@ -30,6 +30,8 @@ def check_bodies(documents: list[Document]) -> list[Finding]:
     if len(documents) < 2:
         return []
     head, units = documents[0], documents[1:]
+    if head.meta.scope != "department" or any(u.meta.scope != "unit" for u in units):
+        return []  # disclosures of one another's equals (two units' budgets in one file): no 汇总 to add up
     findings: list[Finding] = []
     for kind in _KINDS:
         table = head.table_by_key(kind)

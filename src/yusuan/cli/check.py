@@ -34,7 +34,8 @@ def check(
     from rich.progress import Progress
 
     from yusuan.check import Severity, check_document, findings_to_dict
-    from yusuan.cli.inputs import read_document
+    from yusuan.check.bodies import check_bodies
+    from yusuan.cli.inputs import read_documents
     from yusuan.cli.parse import split_format_options
     from yusuan.cli.report import report, report_text, summary_line
     from yusuan.cli.terminal import echo_data, shown
@@ -48,19 +49,23 @@ def check(
         task = bar.add_task("校验中", total=len(files))
         for file in files:
             try:
-                document = read_document(file, format_id=forced)
+                documents = read_documents(file, format_id=forced)
             except YusuanError as error:
                 if len(files) == 1:
                     raise
                 console_err.print(f"[bold red]错误：[/]{shown(file)}：{shown(error)}", highlight=False, soft_wrap=True)
                 unreadable += 1
             else:
-                reports.append((document, check_document(document)))
+                if len(documents) > 1:
+                    console_err.print(f"{shown(file)}：本文件含 {len(documents)} 份公开，逐份校验。",
+                                      highlight=False)
+                for n, document in enumerate(documents):
+                    reports.append((document, check_document(document) + (check_bodies(documents) if n == 0 else [])))
             bar.advance(task)
     text = ""
     if as_json:
         data = [findings_to_dict(d, f) for d, f in reports]
-        text = json.dumps(data[0] if len(files) == 1 else data, ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(data[0] if len(reports) == 1 else data, ensure_ascii=False, indent=2) + "\n"
     elif output is not None:
         text = "\n".join(report_text(d, f) for d, f in reports)
     if output is not None:

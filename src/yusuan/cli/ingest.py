@@ -75,6 +75,7 @@ def _line(report: Report, outcome: Outcome) -> str:
     if outcome.ok:
         last = report.stored[-1]
         flag = f"，发现 {last.errors} 个错误" if last.errors else ""
+        flag += f"；本文件另含 {len(outcome.more)} 份公开，一并存入" if outcome.more else ""
         return f"已存入 #{last.id} {shown(outcome.path)}（{shown(last.entity)}{flag}）"
     return f"失败 {shown(outcome.path)}：{shown(outcome.reason)}"
 

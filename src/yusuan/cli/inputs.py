@@ -13,11 +13,17 @@ from pathlib import Path
 from yusuan.errors import UnreadableInput
 from yusuan.files import os_reason
 from yusuan.model import Document
-from yusuan.read import read_bytes
+from yusuan.read import read_all_bytes
 from yusuan.store.intake import NESTED, check_size, check_zip, sniff
 
 
 def read_document(path: str | Path, *, format_id: str | None = None) -> Document:
+    """The file's disclosure (the first, where a PDF holds several)."""
+    return read_documents(path, format_id=format_id)[0]
+
+
+def read_documents(path: str | Path, *, format_id: str | None = None) -> list[Document]:
+    """Every disclosure the file holds: a PDF may print a department's and then each unit's."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -31,6 +37,6 @@ def read_document(path: str | Path, *, format_id: str | None = None) -> Document
     if sniff(data) == "xlsx":
         check_zip(data, path.name)
     try:
-        return read_bytes(data, name=path.name, format_id=format_id)
+        return read_all_bytes(data, name=path.name, format_id=format_id)
     except RecursionError:
         raise UnreadableInput(f"{path.name}：{NESTED}") from None

@@ -36,19 +36,29 @@ def parse(
 ) -> None:
     """读取一份预算/决算公开文件，输出结构化数据。"""
     from yusuan.cli import show
-    from yusuan.cli.inputs import read_document
+    from yusuan.cli.inputs import read_documents
     from yusuan.cli.terminal import echo_data, shown
     from yusuan.document_json import to_json
     from yusuan.files import write_atomic
 
     kind, forced = split_format_options(format)
-    document = read_document(file, format_id=forced)
+    documents = read_documents(file, format_id=forced)
+    if len(documents) > 1:
+        console_err.print(f"本文件含 {len(documents)} 份公开，逐份输出"
+                          f"{'（JSON 为数组）' if kind == 'json' else ''}。", highlight=False)
+    if kind == "json":
+        texts = [to_json(document) for document in documents]
+        data = (texts[0] if len(texts) == 1 else "[\n" + ",\n".join(texts) + "\n]") + "\n"
+    else:
+        data = "\n".join(show.tables_as_text(document) for document in documents)
     if output is None:
         if kind == "json":
-            echo_data(to_json(document) + "\n")
+            echo_data(data)
         else:
-            show.tables(document, console)
+            for document in documents:
+                show.tables(document, console)
         return
-    write_atomic(output, to_json(document) + "\n" if kind == "json" else show.tables_as_text(document))
-    show.summary(document, console_err)
+    write_atomic(output, data)
+    for document in documents:
+        show.summary(document, console_err)
     console_err.print(f"已写入 [bold]{shown(output)}[/]", highlight=False)

@@ -22,7 +22,8 @@ def describe(document: Document) -> str:
     if m.scope == "unit":
         kind = kind.replace("部门", "单位")
     year = f"{m.year} 年" if m.year else "年度不详"
-    return plain(f"{m.entity} {year}{kind}（格式 {m.format}，金额单位 {m.unit}）")
+    body = f"，本文件第 {m.body}/{m.bodies} 份" if m.bodies and m.bodies > 1 else ""
+    return plain(f"{m.entity} {year}{kind}（格式 {m.format}，金额单位 {m.unit}{body}）")
 
 
 def heading(document: Document) -> Text:

@@ -36,7 +36,7 @@ def analyse_partition(paths: list[str], outdir: str) -> list[dict[str, Any]]:
     Returns one small dict per file (what the client needs for its summary and to load the rows).
     """
     outcomes = [analyse_file(p) for p in paths]
-    good = [o.records for o in outcomes if o.records is not None]
+    good = [r for o in outcomes for r in o.every]
     if good:
         Path(outdir).mkdir(parents=True, exist_ok=True)
         for name in SCHEMAS:
@@ -114,5 +114,7 @@ def _take(future: Any, chunk: list[str], writer: Writer) -> None:
         return
     loaded = load_partition(results[0]["outdir"]) if any(r["ok"] for r in results) else {}
     for r in results:
+        more = sorted((k for k in loaded if r["ok"] and k.startswith(f"{r['sha256']}#")),
+                      key=lambda k: int(k.rsplit("#", 1)[1]))  # a file's other disclosures, in order
         writer.take(Outcome(path=r["path"], file=r["file"], sha256=r["sha256"], reason=r["reason"],
-                            records=loaded.get(r["sha256"]) if r["ok"] else None))
+                            records=loaded.get(r["sha256"]) if r["ok"] else None, more=[loaded[k] for k in more]))

@@ -218,7 +218,8 @@ class Store:
             cur = connection.cursor()
             cur.begin()
             try:
-                ids = self._claim_ids(cur, [records.sha256 for records in batch])
+                ids = self._claim_ids(cur, [records.sha256 for records in batch],
+                                      [records.file_sha256 for records in batch])
                 documents = pa.concat_tables([r.tables["documents"] for r in batch])
                 names = ", ".join(SCHEMAS["documents"].names)
                 cur.register("batch", documents.append_column("id", pa.array(ids, pa.int32())))
@@ -242,15 +243,20 @@ class Store:
             return ids
 
     @staticmethod
-    def _claim_ids(cur: duckdb.DuckDBPyConnection, shas: list[str]) -> list[int]:
-        """The ids documents with these file hashes get: their old ones (whose rows go), or new ones —
-        three statements for the whole batch, not three per document."""
+    def _claim_ids(cur: duckdb.DuckDBPyConnection, shas: list[str], files: list[str]) -> list[int]:
+        """The ids documents with these keys get: their old ones (whose rows go), or new ones — three
+        statements for the whole batch, not three per document. A file stored again drops the disclosures
+        it no longer holds (``files``: the file hashes of the batch)."""
         old = dict(cur.execute("SELECT sha256, id FROM documents WHERE sha256 IN (SELECT unnest(?))",
                                [shas]).fetchall())
-        if old:
+        stale = [r[0] for r in cur.execute(
+            "SELECT id FROM documents WHERE file_sha256 IN (SELECT unnest(?)) AND sha256 NOT IN (SELECT unnest(?))",
+            [files, shas]).fetchall()]
+        if old or stale:
+            gone = list(old.values()) + stale
             for name in (*CHILD_TABLES, "documents"):
                 column = "id" if name == "documents" else "document_id"
-                cur.execute(f"DELETE FROM {name} WHERE {column} IN (SELECT unnest(?))", [list(old.values())])
+                cur.execute(f"DELETE FROM {name} WHERE {column} IN (SELECT unnest(?))", [gone])
         new = [sha for sha in shas if sha not in old]
         fresh = iter(sorted(r[0] for r in cur.execute("SELECT nextval('document_ids') FROM range(?)",
                                                       [len(new)]).fetchall()))

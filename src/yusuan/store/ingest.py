@@ -15,6 +15,7 @@ its worker, exhausts its memory or its time fails alone with the reason, and a f
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -149,8 +150,10 @@ class Writer:
                 self._put(batch)
 
     def _put(self, batch: list[Outcome]) -> None:
-        try:
-            ids = self.store.put_many([o.records for o in batch])  # type: ignore[misc]
+        try:  # a file of several disclosures stores each; the file is reported by its first
+            every = self.store.put_many([r for o in batch for r in o.every])
+            starts = itertools.accumulate((len(o.every) for o in batch[:-1]), initial=0)
+            ids = [every[start] for start in starts]
         except duckdb.Error:
             ids = [self._put_one(o) for o in batch]  # find the document the database refuses
         for outcome, doc_id in zip(batch, ids, strict=True):
@@ -181,7 +184,7 @@ class Writer:
 
     def _put_one(self, outcome: Outcome) -> int:
         try:
-            return self.store.put(outcome.records)  # type: ignore[arg-type]
+            return self.store.put_many(outcome.every)[0]
         except duckdb.Error as error:
             raise StoreError(f"写入数据库 {self.store.path} 失败（{outcome.path}）：{error}。"
                              "已存入的文件不受影响。") from None

@@ -31,7 +31,7 @@ DOCUMENT_SCHEMA = pa.schema([
     ("errors", pa.int32()), ("warnings", pa.int32()), ("infos", pa.int32()),
     ("tables", pa.int32()), ("cells", pa.int32()), ("claims", pa.int32()),
     ("yusuan_version", pa.string()), ("document", pa.string()), ("content_sha256", pa.string()),
-    ("pages", pa.int32()),
+    ("pages", pa.int32()), ("file_sha256", pa.string()), ("body", pa.int32()), ("bodies", pa.int32()),
 ])
 CELL_SCHEMA = pa.schema([
     ("table_number", pa.int32()), ("table_key", pa.string()), ("table_title", pa.string()),
@@ -67,8 +67,12 @@ SCHEMAS = {"documents": DOCUMENT_SCHEMA, "cells": CELL_SCHEMA, "claims": CLAIM_S
 class Records:
     """Everything the store keeps about one file: its ``documents`` row and its child rows."""
 
-    sha256: str
+    sha256: str  # the store's key: the file's sha256, with ``#n`` for the n-th disclosure of a file of several
     tables: dict[str, pa.Table]  # keyed by store table name; "documents" has exactly one row
+
+    @property
+    def file_sha256(self) -> str:
+        return self.tables["documents"]["file_sha256"][0].as_py()
 
     @property
     def entity(self) -> str:
@@ -196,17 +200,19 @@ def _findings(document: Document, findings: list[Finding]) -> tuple[list[tuple],
 
 def document_records(document: Document, findings: list[Finding], *, sha256: str, path: str | None,
                      size: int | None, pages: int | None = None) -> Records:
-    """All rows of one read and checked file; ``sha256`` is of the file's bytes (the store's key),
-    ``pages`` how many pages it has (a PDF's; else the last page any of its rows cites)."""
+    """All rows of one read and checked disclosure; ``sha256`` is of the file's bytes, ``pages`` how many
+    pages it has (a PDF's; else the last page any of its rows cites). A file of several disclosures
+    stores each (``meta.body`` of ``meta.bodies``), keyed by the file's hash and its number."""
     meta = document.meta
     cells = _cells(document)
     n = counts(findings)
-    row = (sha256, meta.file, path, size, meta.entity, meta.year, meta.kind, meta.scope, meta.format, meta.unit,
+    key = sha256 if (meta.body or 1) == 1 else f"{sha256}#{meta.body}"
+    row = (key, meta.file, path, size, meta.entity, meta.year, meta.kind, meta.scope, meta.format, meta.unit,
            meta.title, meta.reader, n["error"], n["warning"], n["info"], len(document.tables), len(cells),
            len(document.claims), __version__, to_json(document, indent=None), content_sha256(document),
-           pages if pages is not None else _last_page(document))
+           pages if pages is not None else _last_page(document), sha256, meta.body or 1, meta.bodies or 1)
     finding_rows, finding_cells = _findings(document, findings)
-    return Records(sha256, {
+    return Records(key, {
         "documents": _columns([row], DOCUMENT_SCHEMA),
         "cells": _columns(cells, CELL_SCHEMA),
         "claims": _columns(_claims(document), CLAIM_SCHEMA),

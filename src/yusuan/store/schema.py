@@ -43,11 +43,17 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at TIMESTAMPTZ,
     document JSON,
     content_sha256 VARCHAR,
-    pages INTEGER
+    pages INTEGER,
+    file_sha256 VARCHAR,
+    body INTEGER,
+    bodies INTEGER
 );
 -- stores made before these columns: they are added, the documents already there keep NULL
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS content_sha256 VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS pages INTEGER;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS file_sha256 VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS body INTEGER;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS bodies INTEGER;
 
 CREATE TABLE IF NOT EXISTS cells (
     document_id INTEGER NOT NULL,

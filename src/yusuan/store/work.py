@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from yusuan.check import check_document
+from yusuan.check.bodies import check_bodies
 from yusuan.errors import YusuanError
 from yusuan.files import os_reason
-from yusuan.read import read_bytes
+from yusuan.read import read_all_bytes
 from yusuan.read.pdf import is_pdf
 from yusuan.read.pdf.extract import page_count
 from yusuan.store.intake import NESTED, check_content
@@ -31,7 +32,8 @@ class Outcome:
     path: str
     file: str
     sha256: str | None
-    records: Records | None = None
+    records: Records | None = None  # of the file's (first) disclosure
+    more: list[Records] = field(default_factory=list)  # of the others, where the file holds several
     reason: str | None = None
     seconds: float = 0.0
     pages: int = 0  # of a file read (a PDF's page count), for pages per second
@@ -39,6 +41,11 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.records is not None
+
+    @property
+    def every(self) -> list[Records]:
+        """The rows of every disclosure the file holds, the first first."""
+        return [self.records, *self.more] if self.records is not None else []
 
 
 def sha256_of(data: bytes) -> str:
@@ -52,12 +59,14 @@ def analyse_bytes(data: bytes, name: str, path: str | None = None) -> Outcome:
     outcome = Outcome(path=path or name, file=name, sha256=digest)
     try:
         check_content(data, name)
-        document = read_bytes(data, name=name)
-        document.meta.file = document.meta.file or name
-        findings = check_document(document)
+        documents = read_all_bytes(data, name=name)
         pages = page_count(data) if is_pdf(data) else None
-        outcome.records = document_records(document, findings, sha256=digest, path=path, size=len(data),
-                                           pages=pages)
+        rows = []
+        for n, document in enumerate(documents):
+            document.meta.file = document.meta.file or name
+            findings = check_document(document) + (check_bodies(documents) if n == 0 else [])
+            rows.append(document_records(document, findings, sha256=digest, path=path, size=len(data), pages=pages))
+        outcome.records, outcome.more = rows[0], rows[1:]
         outcome.pages = outcome.records.pages
     except YusuanError as error:
         outcome.reason = str(error)

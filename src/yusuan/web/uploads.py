@@ -138,7 +138,7 @@ class Uploads:
             raise Refused(422, outcome.reason or "无法读取这个文件。")
         write_atomic(target, data)
         try:
-            return Accepted(store.put(outcome.records), existed=False)
+            return Accepted(store.put_many(outcome.every)[0], existed=False)
         except BaseException:
             target.unlink(missing_ok=True)
             raise

@@ -54,10 +54,12 @@ def read_pdf_bodies(data: bytes, *, format_id: str | None = None, file: str | No
         if not one.caption.found:
             continue  # a grid without a title (a list drawn in the narrative) stays text
         table = recognise(one, vocab, len(tables) + 1, diagnostics)
-        if table.key in NOT_TABLES or not (table.rows or table.columns or one.caption.numbering):
+        if table.key in NOT_TABLES or _lists_tables(table) or not (
+                table.rows or table.columns or one.caption.numbering):
             continue
         tables.append(table)
         kept.append(one)
+    _number_apart(tables)
     toc = contents_pages(lines)
     text_lines = [line for line in lines if line.page not in toc and not _in_table(line, kept)]
     bodies = split_bodies(tables, lines)
@@ -121,6 +123,24 @@ _CONTENTS_LINE_RE = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d{1,2}[.．、]|表\d|（[一二三四五六七八九十]+）)|…|\.{3}")
 
 _PAGE_NUMBER_RE = re.compile(r"^[-—－\s]*\d{1,3}[-—－\s]*$")
+
+
+def _number_apart(tables: list[Table]) -> None:
+    """Tables printed without a number (a 会议费明细表 in the narrative) are numbered after the printed
+    ones, where their place in the document would give them a printed table's number."""
+    printed = {t.number for t in tables if t.numbering}
+    after = max(printed, default=0)
+    for table in tables:
+        if not table.numbering and table.number in printed:
+            after += 1
+            table.number = after
+
+
+def _lists_tables(table: Table) -> bool:
+    """A grid that lists the report's tables by name (a contents page drawn as a table), not a table."""
+    names = [r.label for r in table.rows] + [part for c in table.columns for part in c.path]
+    titled = sum(1 for name in names if name.endswith("表") or name.endswith("表）"))
+    return titled >= 3 and titled * 2 > len(names) and not any(v is not None for r in table.rows for v in r.values)
 
 
 def contents_pages(lines: list[PdfLine]) -> set[int]:
