@@ -207,7 +207,8 @@ def _tree_sums(table: Table, vocab: Vocabulary) -> list[ColumnSum]:
     sums: list[ColumnSum] = []
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, path in enumerate(paths):
-        groups.setdefault(tuple(path[:-1]), []).append(i)
+        if path:  # a column printed without a header joins no group
+            groups.setdefault(tuple(path[:-1]), []).append(i)
     for prefix, members in groups.items():
         totals = [i for i in members if vocab.is_total(paths[i][-1]) and not _YEAR_RE.search(paths[i][-1])]
         if len(totals) != 1:

@@ -21,6 +21,9 @@ NATIONAL = {"budget": "cn-budget", "final_accounts": "cn-final"}
 _NOISE_RE = re.compile(r"\*+|^其中[:：]|[:：]$")
 _YEAR_RE = re.compile(r"^20\d\d年度?|^本年度?")
 
+# Kinds of tables of goals and indicators: their figures (≤20万元, =3次) are text, not amounts.
+TEXT_KINDS = frozenset({"performance"})
+
 
 @dataclass(frozen=True, slots=True)
 class Kind:

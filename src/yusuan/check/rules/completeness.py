@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, table_cell, text_cell
 from yusuan.check.rules.wording import is_template
+from yusuan.formats.national import TEXT_KINDS
 from yusuan.model import Document, Source, Table
 
 # Part names a format may list (its ``parts``) and how to tell each is present in a Document.
@@ -119,6 +120,6 @@ def entities(ctx: Context) -> Iterator[Finding]:
 def units(ctx: Context) -> Iterator[Finding]:
     fallback = ctx.fmt.unit if ctx.fmt else ctx.document.meta.unit
     for table in ctx.document.tables:
-        if not table.unit:
+        if not table.unit and table.key not in TEXT_KINDS and any(v is not None for r in table.rows for v in r.values):
             yield ctx.finding(Severity.WARNING, f"表{table.number} 没有标明金额单位，按“{fallback}”核对。",
                               [text_cell(f"表{table.number}", None, _located(table), column="单位")])

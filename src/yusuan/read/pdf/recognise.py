@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from yusuan.formats.catalog import RENAMED, economic, functional
-from yusuan.formats.national import Vocabulary, clean
+from yusuan.formats.national import TEXT_KINDS, Vocabulary, clean
 from yusuan.model import Column, Diagnostic, Row, Source, Table
 from yusuan.money import AmountError, parse_amount
 from yusuan.read.cells import code_level
@@ -212,10 +212,6 @@ def _code_and_label(row: RawRow, group: Group, columns: list[RawColumn], context
 
 
 _TRAILING_CODE_RE = re.compile(r"^(\D+?)(\d{3}(?:\d{2})?)$")
-
-
-# Tables of goals and indicators: their figures (≤20万元, =3次) are text, not amounts to report on.
-TEXT_KINDS = frozenset({"performance"})
 
 
 def _values(row: RawRow, group: Group, width: int, table_no: int, diagnostics: list[Diagnostic]):
