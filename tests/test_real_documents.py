@@ -128,3 +128,10 @@ def test_narrative_only_budgets_give_their_figures(real: dict[str, Document | st
     income = next(c for c in doc.claims if c.subject == "收入预算")
     assert (income.amount, income.change, income.direction, income.percent) == (
         Decimal("288416.35"), Decimal("23967.49"), "增加", Decimal("9.06"))
+
+
+def test_every_rule_runs_to_the_end_on_every_real_budget(real: dict[str, Document | str]) -> None:
+    """A rule that raises on some layout is reported as CHECK-INTERNAL and its checks are lost: none may."""
+    crashed = [(name, f.message) for name, doc in _documents(real).items() for f in check_document(doc)
+               if f.rule == "CHECK-INTERNAL"]
+    assert crashed == []
