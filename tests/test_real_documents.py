@@ -135,3 +135,19 @@ def test_every_rule_runs_to_the_end_on_every_real_budget(real: dict[str, Documen
     crashed = [(name, f.message) for name, doc in _documents(real).items() for f in check_document(doc)
                if f.rule == "CHECK-INTERNAL"]
     assert crashed == []
+
+
+def test_items_stated_by_subject_are_checked_on_the_national_model(real: dict[str, Document | str]) -> None:
+    """``1.一般公共服务支出（类）信访事务（款）行政运行（项）2026年预算数为 5,826.21 万元，比2025年执行数增加
+    271.14 万元，增长 4.88%``: read as an item, and checked against that 项 of the 一般公共预算支出表."""
+    import copy
+
+    doc = copy.deepcopy(real["035_昆明__2026年昆明市信访局部门预算.pdf"])
+    assert isinstance(doc, Document)
+    item = next(c for c in doc.claims if c.role == "item" and c.subject == "一般公共服务支出/信访事务/行政运行")
+    assert (item.amount, item.change, item.direction, item.percent) == (
+        Decimal("5826.21"), Decimal("271.14"), "增加", Decimal("4.88"))
+    assert not [f for f in check_document(doc) if f.rule == "NARR-ITEM"]
+    item.amount = Decimal("5836.21")
+    [found] = [f for f in check_document(doc) if f.rule == "NARR-ITEM" and f.severity is Severity.ERROR]
+    assert "2014001 行政运行" in found.message and "+10.00" in found.message

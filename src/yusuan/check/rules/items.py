@@ -68,11 +68,16 @@ def subject_index(table: Table) -> dict[tuple[str, str], Row]:
     return index
 
 
-def _find(ctx: Context, number: int, path: list[str]) -> tuple[Table, Row] | None:
-    table = ctx.document.table(number)
+def _table(ctx: Context, where: int | str) -> Table | None:
+    """A declared table by its number, or the national model's by its kind."""
+    return ctx.document.table(where) if isinstance(where, int) else ctx.document.table_by_key(where)
+
+
+def _find(ctx: Context, where: int | str, path: list[str]) -> tuple[Table, Row] | None:
+    table = _table(ctx, where)
     if table is None:
         return None
-    row = find_subject(table, path, ctx.derived(("subjects", number), lambda: subject_index(table)))
+    row = find_subject(table, path, ctx.derived(("subjects", table.number), lambda: subject_index(table)))
     return (table, row) if row is not None else None
 
 
@@ -98,17 +103,19 @@ def item_cells(ctx: Context, path: list[str], spec: ItemTables, unit: str) -> li
     return cells
 
 
-def _tables(spec: ItemTables) -> str:
-    return "、".join(f"表{n}" for n in spec.tables)
+def _tables(ctx: Context, spec: ItemTables) -> str:
+    return "、".join(f"表{t.number}" for where in spec.tables if (t := _table(ctx, where)) is not None)
 
 
 @rule("NARR-ITEM", "分项说明的金额与表中该科目一致", Severity.ERROR)
 def items_against_tables(ctx: Context) -> Iterator[Finding]:
     for claim, path, spec in _items(ctx):
         cells = item_cells(ctx, path, spec, claim.unit)
+        if not cells and not spec.sections:
+            continue  # the national items: a subject of another fund's table, not of 一般公共预算
         if not cells:
             yield ctx.finding(Severity.WARNING, f"说明{claim.section}{quoted(claim.name)}（{amount(claim.amount)} "
-                              f"{claim.unit}）在{_tables(spec)}中找不到同名科目，无法核对。",
+                              f"{claim.unit}）在{_tables(ctx, spec)}中找不到同名科目，无法核对。",
                               [claim_cell(claim, "amount")], actual=printed(claim.amount))
         elif found := compare_claim(ctx, claim, cells):
             yield found
@@ -259,8 +266,10 @@ def items_cover(ctx: Context) -> Iterator[Finding]:
             explained.setdefault(spec, set()).update(
                 found[1].code for n in spec.tables if (found := _find(ctx, n, path)) and found[1].code)
     for spec, codes in explained.items():
+        if not spec.sections:
+            continue  # the national items: a region's explanation need not list every 项
         for number in spec.tables:
-            table = ctx.document.table(number)
+            table = ctx.document.table(number)  # type: ignore[arg-type]
             keys = [c.key for c in table.columns] if table else []
             if table is None or spec.column not in keys:
                 continue

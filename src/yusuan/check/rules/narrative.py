@@ -34,12 +34,12 @@ class ItemTables:
     """Where the narrative items of some sections are printed: the rows of their subject, summed over
     ``tables``, in ``column`` (Shanghai 编制说明 items: 表5 + 表6 + 表7 合计)."""
 
-    sections: tuple[str, ...]
-    tables: tuple[int, ...]
+    sections: tuple[str, ...]  # none: every section (the national model, by kind)
+    tables: tuple[int | str, ...]  # table numbers a region declares, or kinds (the national model's)
     column: str
 
     def covers(self, section: str) -> bool:
-        return any(section == s or section.startswith(s + ".") for s in self.sections)
+        return not self.sections or any(section == s or section.startswith(s + ".") for s in self.sections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +66,12 @@ def narrative_spec(fmt: FormatSpec | None) -> NarrativeSpec:
     raw = fmt.extra.get("narrative", {}) if fmt else {}
     projects = raw.get("key_projects")
     vehicles = raw.get("vehicles")
-    items = tuple(ItemTables(tuple(i["sections"]), tuple(i["tables"]), i["column"]) for i in raw.get("items", ()))
+    items = tuple(ItemTables(tuple(i.get("sections", ())), tuple(i.get("tables", ())) + tuple(i.get("kinds", ())),
+                             i["column"]) for i in raw.get("items", ()))
     for item in items:
-        for number in item.tables:
-            parse_ref(f"T{number}/total/{item.column}", fmt, "narrative.items")  # validates table and column
+        for table in item.tables:  # validates table (or kind) and column
+            parse_ref(f"T{table}/total/{item.column}" if isinstance(table, int) else f"{table}/total/{item.column}",
+                      fmt, "narrative.items")
     return NarrativeSpec(_refs(fmt, raw.get("subjects", {}), "narrative.subjects") if fmt else {},
                          frozenset(raw.get("soft", ())),
                          _refs(fmt, raw.get("budgets", {}), "narrative.budgets") if fmt else {},

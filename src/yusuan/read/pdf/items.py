@@ -25,7 +25,8 @@ from yusuan.read.claims import joined, versus
 from yusuan.read.lines import Line
 
 _NUM = r"[0-9][0-9,]*(?:\.[0-9]+)?"
-_START_RE = re.compile(r"(?:^|(?<=[。；：:]))(?P<n>\d{1,3})[.．、]\s*(?=“|[^，。；]{2,40}（类）)")
+_START_RE = re.compile(r"(?:^|(?<=[。；：:]))(?:(?P<n>\d{1,3})[.．、]|[（(](?P<m>\d{1,3})[）)])\s*"
+                       r"(?=“|[^，。；]{2,40}（类）)")
 _BUDGET_HEAD_RE = re.compile(rf"^“(?P<subject>[^”]+)”(?:科目)?(?P<amount>{_NUM})万元")
 _FINAL_HEAD_RE = re.compile(r"^(?P<subject>[^，。；“”]+（项）)")
 _PRIOR_RE = re.compile(rf"(?:20\d\d)年(?:当年)?预算执行数为(?P<v>{_NUM})万元")
@@ -33,6 +34,14 @@ _PLAN_RE = re.compile(rf"(?:20\d\d)年预算安排(?P<v>{_NUM})万元")
 _CHANGE_RE = re.compile(rf"比(?:20\d\d)年(?:预算)?执行数(?P<dir>增加|减少|增长|下降|持平)(?:(?P<pct>{_NUM})%)?")
 _BUDGET_RE = re.compile(rf"(?:年初)?预算(?:数)?为\s*(?P<v>{_NUM})\s*万元")
 _FINAL_RE = re.compile(rf"(?:支出)?决算(?:数)?为\s*(?P<v>{_NUM})\s*万元")
+# the amount right after the subject, and the change against last year stated after it
+_STATED_RE = re.compile(rf"\s*(?:支出|科目)?\s*(?:20\d\d\s*年)?\s*(?:预算数|预算|安排)?(?:为|是)?\s*"
+                        rf"(?P<v>{_NUM})\s*万元")
+_PRIOR_CHANGE_RE = re.compile(rf"(?:[^。]*。)?[^。]*?(?:比|较|与)(?:上年|20\d\d\s*年)(?:度)?(?:预算)?(?:执行数)?"
+                              rf"(?:相比)?[，,]?"
+                              rf"\s*(?P<dir>增加|减少)\s*(?P<v>{_NUM})\s*万元(?:[，,]\s*(?:增长|下降|增幅|降幅|减少|增加)"
+                              rf"\s*(?P<pct>{_NUM})\s*%)?")
+_UP = {"增加": "增加", "减少": "减少"}
 _REASON_RE = re.compile(r"(?:主要)?原因(?:是|为)?[:：]?(?P<why>[^。]*)")
 _DIRECTION_WORDS = (("增加", "增加"), ("增长", "增加"), ("减少", "减少"), ("下降", "减少"), ("不变", "持平"),
                     ("持平", "持平"))
@@ -85,6 +94,13 @@ def _item(section: str, body: str, whole: str, source: Source) -> list[Claim]:
         main.amount = _number(head.group("amount"))
     elif found := _FINAL_RE.search(body):
         main.amount = _number(found.group("v"))
+    elif found := _STATED_RE.match(body, final.end()):  # type: ignore[union-attr]
+        main.amount = _number(found.group("v"))  # ``…（项）12,868.00 万元`` / ``…（项）2026年预算数为5,826.21万元``
+        if change := _PRIOR_CHANGE_RE.match(body, found.end()):
+            main.change, main.direction = _number(change.group("v")), _UP[change.group("dir")]
+            if change.group("pct"):
+                main.percent = _number(change.group("pct"))
+                main.percent_direction = _PERCENT_WORD[change.group("dir")]
     for role, pattern in (("prior", _PRIOR_RE), ("plan", _PLAN_RE), ("budget", _BUDGET_RE if final else None)):
         if pattern is not None and (found := pattern.search(body)):
             claims.append(Claim(**base, name=found.group(), role=role, amount=_number(found.group("v")),
