@@ -8,6 +8,10 @@ with its proof) — a new error is either a defect of the reader or a newly prov
 from __future__ import annotations
 
 import csv
+import itertools
+import re
+import shutil
+import subprocess
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -151,3 +155,47 @@ def test_items_stated_by_subject_are_checked_on_the_national_model(real: dict[st
     item.amount = Decimal("5836.21")
     [found] = [f for f in check_document(doc) if f.rule == "NARR-ITEM" and f.severity is Severity.ERROR]
     assert "2014001 行政运行" in found.message and "+10.00" in found.message
+
+
+FAMILIES = sorted({file for file, *_ in PRINTED})
+_NUMBER_RE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def _poppler_lines(path: Path, page: int) -> list[str]:
+    """The page as poppler's pdftotext lays it out: a second reader, independent of PDFium."""
+    done = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+                          capture_output=True, text=True, timeout=60, check=True)
+    return [line for line in done.stdout.splitlines() if line.strip()]
+
+
+def _near(lines: list[str], i: int) -> set[Decimal]:
+    """The amounts on a row's line and the lines beside it: a name wrapped over two lines, an amount set
+    lower, or an amount too wide for its cell wrapped in two (``21,118.5`` over ``1``)."""
+    pieces = [_NUMBER_RE.findall(line) for line in lines[max(0, i - 1):i + 2]]
+    found = {n for piece in pieces for n in piece}
+    found |= {a + b for upper, lower in itertools.combinations(pieces, 2) for a in upper for b in lower}
+    return {Decimal(n.replace(",", "")) for n in found if _NUMBER_RE.fullmatch(n)}
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed (make test installs it)")
+@pytest.mark.parametrize("file", FAMILIES, ids=[f[4:6] for f in FAMILIES])
+def test_every_cell_of_the_main_tables_as_another_reader_sees_it(real: dict[str, Document | str], corpus: Path,
+                                                                 file: str) -> None:
+    """Every amount of the 收支总表 and the 一般公共预算支出表 of one document per region stands on the line
+    pdftotext prints for that row (found by its code or its name), on the row's page."""
+    doc = real[file]
+    assert isinstance(doc, Document)
+    checked, missed = 0, []
+    for table in (t for t in doc.tables if t.key in ("summary", "gpb_functional")):
+        for row in table.rows:
+            values = [v for v in row.values if v is not None]
+            if not values or row.source.page is None:
+                continue
+            lines = _poppler_lines(corpus / "real" / file, row.source.page)
+            names = [n for n in (row.code, squash(row.label)[:8]) if n]
+            numbers = [_near(lines, i) for i, line in enumerate(lines) if any(name in squash(line) for name in names)]
+            checked += len(values)
+            if not any(all(v in found for v in values) for found in numbers):
+                missed.append(f"表{table.number} {row.code or ''} {row.label} {values}")
+    assert checked >= 20
+    assert missed == []

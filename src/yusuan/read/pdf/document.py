@@ -94,6 +94,12 @@ def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], 
         if not table.rows and not may_be_empty(table, fmt):
             diagnostics.append(Diagnostic(f"表{table.number}“{table.title}”没有读到任何数据行。",
                                           Source(page=table.pages[0] if table.pages else None)))
+    unmapped = [t for t in tables if t.key == "generic" and t.title and t.rows]
+    if unmapped:  # read and summed all the same: one warning names them
+        named = "、".join(f"表{t.number}“{t.title}”" for t in unmapped[:8]) + (" 等" if len(unmapped) > 8 else "")
+        diagnostics.append(Diagnostic(f"{len(unmapped)} 张表未能归入全国统一的表种：{named}；"
+                                      "这些表只做表内通用核对（合计行、类款项、合计列），不参与表间核对。",
+                                      Source(page=unmapped[0].pages[0] if unmapped[0].pages else None)))
     entity = entity or entity_of(lines, tables)
     sections, claims = read_sections(text_lines, fmt, None, entity)
     meta = Meta(
