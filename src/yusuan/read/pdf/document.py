@@ -16,7 +16,7 @@ from yusuan.errors import UnreadableInput
 from yusuan.formats.detect import detect_region
 from yusuan.formats.national import vocabulary
 from yusuan.formats.spec import FormatSpec
-from yusuan.model import Diagnostic, Document, Meta, Source, Table
+from yusuan.model import Diagnostic, Document, Meta, Source, Table, TextLine
 from yusuan.read.pdf.bodies import entity_of_body, split_bodies
 from yusuan.read.pdf.extract import extract_pages
 from yusuan.read.pdf.identity import document_kind, entity_of, main_unit, scope_of, title_of, year_of
@@ -108,6 +108,7 @@ def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], 
         raise UnreadableInput("这不是部门预算或决算公开文件：既找不到预算/决算表格，也找不到情况说明。")
     document = Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
     _boxes_for_lines(document, {line.number: line for line in lines})
+    document.layout = [TextLine(line.page, [(run.text, run.box) for run in line.runs]) for line in text_lines]
     return document
 
 
