@@ -151,14 +151,14 @@ def _insert_list(writer, listing: ListPage, items: list[Numbered], pages: list[P
         target = shift + link.page - 1
         writer.add_annotation(link.list_page, Link(rect=link.rect, target_page_index=target,
                                                    fit=_fit(items[link.number - 1], link.page, pages)))
-    root = writer.add_outline_item(f"校验发现（{len(items)} 条）", 0, bold=True)
+    root = writer.add_outline_item(title=f"校验发现（{len(items)} 条）", page_number=0, bold=True)
     for item in items:
         if not item.pages:
             continue
         finding = item.finding
         writer.add_outline_item(
-            f"{item.number}. {finding.severity.chinese} {finding.rule}：{_short(finding.message)}",
-            shift + item.pages[0] - 1, parent=root, color=tuple(c / 255 for c in item.colour),
+            title=f"{item.number}. {finding.severity.chinese} {finding.rule}：{_short(finding.message)}",
+            page_number=shift + item.pages[0] - 1, parent=root, color=tuple(c / 255 for c in item.colour),
             fit=_fit(item, item.pages[0], pages))
 
 

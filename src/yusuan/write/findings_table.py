@@ -3,7 +3,8 @@
 One row per finding, of one file or of many (the file and entity columns tell them apart), with the
 columns a reviewer sorts and filters on: 规则, 级别, 说明, and where the finding is — the table, the
 row (code and name), the column, the page — and the printed and the expected value. The place is
-its first cell's (for a sum, the total); the other cells it cites are listed in 涉及单元格.
+its first cell's (for a sum, the total), and so is 印刷值 where the finding tests no one figure; the other
+cells it cites are listed in 涉及单元格.
 A narrative finding names its sentence in 原文语句. Review columns (复核, 备注) come from the store when
 it has marks for the finding.
 
@@ -56,7 +57,8 @@ def finding_row(document: Document, finding: Finding, review: tuple[str, str] | 
     status, note = review or ("", "")
     return [meta.file or "", meta.entity, str(meta.year or ""), finding.rule, finding.severity.chinese, finding.title,
             finding.message, _where(first) if first else "", _row_name(first) if first else "",
-            "·".join(first.column) if first else "", _pages(finding), finding.actual or "", finding.expected or "",
+            "·".join(first.column) if first else "", _pages(finding),
+            finding.actual or (first.value if first and first.value is not None else ""), finding.expected or "",
             text, others, status, note]
 
 

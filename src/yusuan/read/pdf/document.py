@@ -108,7 +108,9 @@ def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], 
         raise UnreadableInput("这不是部门预算或决算公开文件：既找不到预算/决算表格，也找不到情况说明。")
     document = Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
     _boxes_for_lines(document, {line.number: line for line in lines})
-    document.layout = [TextLine(line.page, [(run.text, run.box) for run in line.runs]) for line in text_lines]
+    toc = contents_pages(lines)  # every line but the contents': a table's notes are cited too
+    document.layout = [TextLine(line.page, [(run.text, run.box) for run in line.runs])
+                       for line in lines if line.page not in toc]
     return document
 
 
