@@ -192,6 +192,7 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # the text parts' lines with their boxes (PDF only; not part of the Document JSON: a place, not content)
     layout: list[TextLine] = field(default_factory=list, compare=False, repr=False)
+    blank_pages: list[int] = field(default_factory=list, compare=False, repr=False)  # PDF pages printing nothing
 
     def table(self, number: int) -> Table | None:
         return next((t for t in self.tables if t.number == number), None)

@@ -30,11 +30,14 @@ _HINT_RE = re.compile(r"[（(](?:增加内容|新增内容|此处[^（）()]{0,2
 _LEVELS = ("区级", "市级")
 
 
+_TEMPLATE_FIGURES = 3  # one or two XX万元 left in a filled document are its slips (WORD-PLACEHOLDER), not a template
+
+
 def is_template(document: Document) -> bool:
     """An unfilled template: placeholders where the entity's name or the figures belong."""
     if _PLACEHOLDER_RE.search(document.meta.entity):
         return True
-    return any(re.search(r"X{2,}\s*万元", s.text) for s in document.sections.explanations)
+    return sum(len(re.findall(r"X{2,}\s*万元", s.text)) for s in document.sections.explanations) >= _TEMPLATE_FIGURES
 
 
 def _kind(document: Document) -> str:

@@ -17,6 +17,7 @@ from yusuan.formats.detect import detect_region
 from yusuan.formats.national import vocabulary
 from yusuan.formats.spec import FormatSpec
 from yusuan.model import Diagnostic, Document, Meta, Source, Table, TextLine
+from yusuan.read.pdf.blank import blank_pages
 from yusuan.read.pdf.bodies import entity_of_body, split_bodies
 from yusuan.read.pdf.extract import extract_pages
 from yusuan.read.pdf.identity import document_kind, entity_of, main_unit, scope_of, title_of, year_of
@@ -74,6 +75,10 @@ def read_pdf_bodies(data: bytes, *, format_id: str | None = None, file: str | No
             if n > 1:
                 document.meta.scope = "unit"
         documents.append(document)
+    textless = sorted({page.number for page in pages} - {line.page for line in lines})
+    for number in blank_pages(data, textless):
+        owner = next((d for d, b in zip(documents, bodies, strict=True) if number in b.pages), documents[0])
+        owner.blank_pages.append(number)
     return documents
 
 
