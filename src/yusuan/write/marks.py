@@ -2,9 +2,9 @@
 
 Each finding gets a number (its place in the report), the colour of its severity and every box of
 every cell it cites, merged per page. A mark's label sits beside its first box, to the left where
-there is room (amounts are right-aligned in their cells, so the cell's own blank left part takes it,
-and a sentence's label stands in the page margin), else to the right; labels on one page never
-cover one another. Everything here is on the page *as displayed* (top-down points), the reader's
+there is room (amounts are right-aligned in their cells, so the cell's own blank left part takes it;
+a sentence's label stands left of its leftmost line, in the margin), else to the right; labels on
+one page never cover one another. Everything here is on the page *as displayed* (top-down points), the reader's
 coordinates; turning them into a file's own coordinates is the writer's business.
 """
 
@@ -70,7 +70,11 @@ def page_marks(items: list[Numbered], page: int, width: float) -> list[Mark]:
         boxes = _unique([_padded(m[1:]) for cell in item.finding.cells for m in cell.boxes if m[0] == page])
         if not boxes:
             continue
-        label = _label(str(item.number), boxes[0], width, taken)
+        anchor = boxes[0]
+        if all(cell.table is None for cell in item.finding.cells):
+            # a sentence: its label in the margin, left of its leftmost line, not over the sentence before it
+            anchor = (min(b[0] for b in boxes), anchor[1], anchor[2], anchor[3])
+        label = _label(str(item.number), anchor, width, taken)
         taken.append(label)
         marks.append(Mark(item.number, item.finding.severity, tuple(boxes), label))
     return marks
@@ -86,7 +90,7 @@ def _unique(boxes: list[Box]) -> list[Box]:
 
 
 def label_size(text: str, box: Box) -> tuple[float, float]:
-    height = min(max(box[3] - box[1] - 2, 7.0), 10.0)
+    height = min(max(box[3] - box[1] - 2, 9.0), 11.0)
     return len(text) * 0.62 * height * 0.8 + 3.0, height
 
 
