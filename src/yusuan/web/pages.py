@@ -90,22 +90,28 @@ def login(request: Request, token: Annotated[str, Form()] = "") -> Response:
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, doc_id: DocId, existed: bool = False) -> Response:
+def document(request: Request, doc_id: DocId, existed: bool = False, rule: str | None = None,
+             severity: str | None = None, status: str | None = None) -> Response:
+    from yusuan.store import reviews
+    from yusuan.web.findings_view import finding_filters, finding_groups
+    from yusuan.web.review import marked_findings
+
     cursor = request.app.state.store.cursor()
-    summary = browse.summary(cursor, doc_id)
-    if summary is None:
-        raise not_found(doc_id)
+    summary, findings = marked_findings(request, doc_id)
     doc = browse.load_document(cursor, doc_id)
-    findings = browse.findings(cursor, doc_id)
     cited = cited_cells(findings)
     others = [d for d in browse.list_documents(cursor, filters(entity=summary["entity"], limit=100))[0]
               if d["id"] != doc_id]
+    chosen = {"rule": rule or "", "severity": severity or "", "status": status or ""}
     return render(request, "document.html", doc=summary, document=doc, findings=findings,
+                  groups=finding_groups(findings, **chosen), choices=finding_filters(findings), chosen=chosen,
+                  review=reviews.document_mark(cursor, summary["sha256"]), statuses=reviews.FINDING_STATUSES,
+                  document_statuses=reviews.DOCUMENT_STATUSES,
                   tables=table_views(doc, cited), charts=chart_views(doc), others=others, existed=existed,
-                  has_file=_original(summary) is not None)
+                  has_file=original_path(summary) is not None)
 
 
-def _original(summary: dict[str, Any]) -> Path | None:
+def original_path(summary: dict[str, Any]) -> Path | None:
     """The file a document was read from, if it is still there unchanged (its sha256 is checked)."""
     path = Path(summary["path"] or "")
     if not summary["path"] or not path.is_file():
@@ -120,7 +126,7 @@ def original(request: Request, doc_id: DocId) -> Response:
     summary = browse.summary(request.app.state.store.cursor(), doc_id)
     if summary is None:
         raise not_found(doc_id)
-    path = _original(summary)
+    path = original_path(summary)
     if path is None:
         raise YusuanError("原文件已不在入库时的位置（或已被修改），无法下载。")
     return FileResponse(path, filename=summary["file"] or path.name)
