@@ -37,9 +37,11 @@ demo: $(VENV)/.installed-web
 	-$(BIN)/yusuan ingest examples $(OUT)/jiangmen-2024/*.pdf $(OUT)/jiangmen-sports-2024/*.pdf $(CORPUS) --db $(OUT)/yusuan.duckdb
 	$(BIN)/yusuan serve --db $(OUT)/yusuan.duckdb --port $(PORT)
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here), with a CJK
+# font so that their screenshots show the Chinese pages as a user sees them.
 test: $(VENV)/.installed-dev
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@fc-list 2>/dev/null | grep -qi "Noto.*CJK" || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
