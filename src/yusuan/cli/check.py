@@ -22,7 +22,7 @@ TABLE_FORMATS = ("csv", "xlsx")
 @app.command()
 def check(
     files: Annotated[list[str], typer.Argument(
-        help="公开文件：文本（.txt）或 Document JSON，可给多个", show_default=False)],
+        help="公开文件：PDF、文本（.txt）或 Document JSON，可给多个", show_default=False)],
     format: Annotated[list[str], typer.Option(
         "--format", "-f",
         help="报告格式 text（默认，分级显示）、json、csv 或 xlsx（发现表，可用 Excel、WPS 打开，多个文件合为一张表）；"
