@@ -16,7 +16,7 @@ from yusuan.store import browse
 from yusuan.web.api import DocId, filters, not_found
 from yusuan.web.guard import COOKIE
 from yusuan.web.uploads import Refused
-from yusuan.web.views import chart_views, cited_cells, table_views
+from yusuan.web.views import chart_views, cited_cells, section_views, table_views
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -107,7 +107,8 @@ def document(request: Request, doc_id: DocId, existed: bool = False, rule: str |
                   groups=finding_groups(findings, **chosen), choices=finding_filters(findings), chosen=chosen,
                   review=reviews.document_mark(cursor, summary["sha256"]), statuses=reviews.FINDING_STATUSES,
                   document_statuses=reviews.DOCUMENT_STATUSES,
-                  tables=table_views(doc, cited), charts=chart_views(doc), others=others, existed=existed,
+                  tables=table_views(doc, cited), charts=chart_views(doc), sections=section_views(doc),
+                  others=others, existed=existed,
                   has_file=original_path(summary) is not None)
 
 
@@ -136,11 +137,17 @@ def original(request: Request, doc_id: DocId) -> Response:
 def compare(request: Request, a: str | None = None, b: str | None = None, all: bool = False) -> Response:
     cursor = request.app.state.store.cursor()
     documents = browse.list_documents(cursor, filters(limit=500))[0]
-    result, message = None, None
+    result, message, summaries, chart = None, None, [], None
     if a and b:
         try:
             result = browse.compare_stored(cursor, a, b, everything=all, by_path=False)
         except YusuanError as error:
             message = str(error)
+        else:
+            from yusuan.web.compare_view import side_by_side, table_summaries
+
+            summaries = table_summaries(result)
+            chart = side_by_side(browse.load_document(cursor, result["a"]["id"]),
+                                 browse.load_document(cursor, result["b"]["id"]))
     return render(request, "compare.html", 400 if message else 200, documents=documents, a=a or "", b=b or "",
-                  all=all, result=result, message=message)
+                  all=all, result=result, message=message, summaries=summaries, chart=chart)
