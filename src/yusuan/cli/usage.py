@@ -7,32 +7,26 @@ unknown command, arguments left over. A message of a kind not listed keeps Typer
 
 from __future__ import annotations
 
-import re
-
 import typer
+
+from yusuan.phrases import Phrases
 
 _TYPES = {"integer": "整数", "int": "整数", "int range": "整数", "float": "数字", "float range": "数字",
           "boolean": "是或否", "text": "文本", "str": "文本"}
-_MESSAGES = [
-    (re.compile(r"No such command '(?P<x>[^']*)'\.?"), "没有“{x}”这个命令"),
-    (re.compile(r"Option '(?P<x>[^']+)' requires an argument\.?"), "选项 {x} 后面要给出一个值"),
-    (re.compile(r"Option '(?P<x>[^']+)' requires (?P<n>\d+) arguments\.?"), "选项 {x} 后面要给出 {n} 个值"),
-    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<x>[^)]*)\)"), "多出了参数：{x}"),
-    (re.compile(r"'?(?P<x>[^']*)'? is not a valid (?P<t>[\w ]+?)\.?$"), "“{x}”不是有效的{t}"),
-    (re.compile(r"'?(?P<x>[^']*)'? is not one of (?P<c>.+?)\.?$"), "“{x}”不在可选值 {c} 之中"),
-    (re.compile(r"(?P<x>\S+) is not in the range (?P<r>.+?)\.?$"), "{x} 不在范围 {r} 之内"),
-    (re.compile(r"No such option: (?P<x>\S+?)(?: Did you mean (?P<d>\S+?)\?)?$"), "没有这个选项：{x}"),
-]
+_MESSAGES = Phrases([
+    (r"No such command '(?P<x>[^']*)'\.?", "没有“{x}”这个命令"),
+    (r"Option '(?P<x>[^']+)' requires an argument\.?", "选项 {x} 后面要给出一个值"),
+    (r"Option '(?P<x>[^']+)' requires (?P<n>\d+) arguments\.?", "选项 {x} 后面要给出 {n} 个值"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<x>[^)]*)\)", "多出了参数：{x}"),
+    (r"'?(?P<x>[^']*)'? is not a valid (?P<t>[\w ]+?)\.?$", "“{x}”不是有效的{t}"),
+    (r"'?(?P<x>[^']*)'? is not one of (?P<c>.+?)\.?$", "“{x}”不在可选值 {c} 之中"),
+    (r"(?P<x>\S+) is not in the range (?P<r>.+?)\.?$", "{x} 不在范围 {r} 之内"),
+    (r"No such option: (?P<x>\S+?)(?: Did you mean (?P<d>\S+?)\?)?$", "没有这个选项：{x}"),
+], fill=lambda found: {**found, "t": _TYPES.get(found["t"], found["t"])} if "t" in found else found)
 
 
 def _chinese(message: str) -> str:
-    for pattern, text in _MESSAGES:
-        if match := pattern.search(message):
-            found = match.groupdict()
-            if "t" in found:
-                found["t"] = _TYPES.get(found["t"], found["t"])
-            return text.format(**found)
-    return message
+    return _MESSAGES.say(message) or message
 
 
 def usage_message(error: typer.TyperException) -> str:

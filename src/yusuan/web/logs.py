@@ -11,29 +11,27 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from typing import Any
 
+from yusuan.phrases import Phrases
+
 _LEVELS = {"CRITICAL": "严重错误", "ERROR": "错误", "WARNING": "警告", "INFO": "信息", "DEBUG": "调试"}
-_MESSAGES = [
-    (re.compile(r"\[Errno \d+\] error while attempting to bind on address \('?(?P<h>[^',]+)'?, (?P<p>\d+)\)"
-                r": (?P<why>.+)"), "无法在 {h}:{p} 启动网页（{why}）：端口可能已被占用。"),
-    (re.compile(r"Invalid HTTP request received\."), "收到一个无法解析的 HTTP 请求，已忽略。"),
-    (re.compile(r"Unsupported upgrade request\."), "收到不支持的协议升级请求，已忽略。"),
-    (re.compile(r"Exception in ASGI application"), "处理一个请求时出错：这是 yusuan 的缺陷，请报告。"),
-    (re.compile(r"Response content (?:longer|shorter) than Content-Length"), "响应内容与其长度不符。"),
-    (re.compile(r"Application (startup|shutdown) failed\. Exiting\."), "网页启动或关闭失败，已退出。"),
-    (re.compile(r"Maximum request limit of (?P<n>\d+) exceeded"), "请求数超过上限 {n}，进程结束。"),
-]
+_MESSAGES = Phrases([
+    (r"\[Errno \d+\] error while attempting to bind on address \('?(?P<h>[^',]+)'?, (?P<p>\d+)\): (?P<why>.+)",
+     "无法在 {h}:{p} 启动网页（{why}）：端口可能已被占用。"),
+    (r"Invalid HTTP request received\.", "收到一个无法解析的 HTTP 请求，已忽略。"),
+    (r"Unsupported upgrade request\.", "收到不支持的协议升级请求，已忽略。"),
+    (r"Exception in ASGI application", "处理一个请求时出错：这是 yusuan 的缺陷，请报告。"),
+    (r"Response content (?:longer|shorter) than Content-Length", "响应内容与其长度不符。"),
+    (r"Application (?:startup|shutdown) failed\. Exiting\.", "网页启动或关闭失败，已退出。"),
+    (r"Maximum request limit of (?P<n>\d+) exceeded", "请求数超过上限 {n}，进程结束。"),
+])
 
 
 class ChineseFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         message = record.getMessage()
-        for pattern, text in _MESSAGES:
-            if match := pattern.search(message):
-                message = text.format(**match.groupdict())
-                break
+        message = _MESSAGES.say(message) or message
         level = _LEVELS.get(record.levelname, record.levelname)
         trace = f"\n{self.formatException(record.exc_info)}" if record.exc_info and os.environ.get(
             "YUSUAN_DEBUG") else ""
