@@ -122,7 +122,8 @@ def test_filter_list_and_compare(server, page, tmp_path: Path, seed_text: str) -
     page.click("#documents tbody tr a")
     page.click("form.compare-with button")
     assert page.inner_text("#changed") == "共 1 处不同。"
-    row = page.locator("#comparison table tbody tr").first.inner_text().split("\t")
+    assert "表6" in page.inner_text("#summary")  # the summary names the table that changed
+    row = page.locator("#comparison section.table-block table tbody tr").first.inner_text().split("\t")
     expected = ["303", "对个人和家庭的补助", "预算", "190.80", "180.80", "-10.00", "-5.24%"]
     assert [c.strip() for c in row][1:8] == expected
     page.screenshot(path=str(tmp_path / "compare.png"))

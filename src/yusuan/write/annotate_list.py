@@ -72,7 +72,8 @@ def findings_list(document: Document, items: list[Numbered], summary: dict[str, 
     pdf.ln(6)
     links: list[ListLink] = []
     widths = _widths()
-    _header(pdf, widths)
+    if items:
+        _header(pdf, widths)
     for item in items:
         cells = _row(item)
         height = max(len(pdf.multi_cell(w - 4, _LEADING, text, dry_run=True, output="LINES", wrapmode="CHAR"))
