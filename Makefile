@@ -37,10 +37,12 @@ demo: $(VENV)/.installed-web
 	-$(BIN)/yusuan ingest examples $(OUT)/jiangmen-2024/*.pdf $(OUT)/jiangmen-sports-2024/*.pdf $(CORPUS) --db $(OUT)/yusuan.duckdb
 	$(BIN)/yusuan serve --db $(OUT)/yusuan.duckdb --port $(PORT)
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here); the OCR
-# tests scan corpus pages with poppler's pdftoppm and wrap them with img2pdf (Debian's, run as commands).
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here), with a CJK
+# font so that their screenshots show the Chinese pages as a user sees them; the OCR tests scan corpus
+# pages with poppler's pdftoppm and wrap them with img2pdf (Debian's, run as commands).
 test: $(VENV)/.installed-dev
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@fc-list 2>/dev/null | grep -qi "Noto.*CJK" || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)
 	@(command -v pdftoppm && command -v img2pdf) >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq poppler-utils img2pdf >/dev/null)
 	$(BIN)/ruff check .

@@ -73,7 +73,7 @@ def test_findings_json_round_trip(seed_text: str) -> None:
     assert findings_from_dict(data) == findings
     cell = data["findings"][0]["cells"][0]
     assert set(cell) == {"table", "code", "label", "side", "section", "column", "value", "unit", "page", "line",
-                         "missing"}
+                         "missing", "boxes", "text"}
 
 
 def test_findings_json_is_refused_with_the_bad_field() -> None:

@@ -87,7 +87,7 @@ def test_query_formats_and_read_only(cli, db: Path) -> None:
     code, _, err = cli("query", "DELETE FROM documents", "--db", str(db))
     assert code == 2 and "只读" in err
     code, _, err = cli("query", "SELEC 1", "--db", str(db))
-    assert code == 2 and "SQL 执行出错" in err
+    assert code == 2 and "语法错误" in err
     assert Store(db, read_only=True).count() == 2
 
 

@@ -23,6 +23,7 @@ REASONS = {
     errno.ENOSPC: "磁盘空间不足", errno.EROFS: "文件系统只读", errno.EEXIST: "已经存在",
     errno.ENAMETOOLONG: "名称太长", errno.EMFILE: "打开的文件太多", errno.EDQUOT: "超出磁盘配额",
     errno.EIO: "读写设备出错", errno.EXDEV: "不能跨文件系统移动", errno.ENOTEMPTY: "文件夹不是空的",
+    errno.EADDRINUSE: "地址已被占用", errno.EADDRNOTAVAIL: "本机没有这个地址",
 }
 
 

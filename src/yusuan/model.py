@@ -191,12 +191,24 @@ class Meta:
 
 
 @dataclass(slots=True)
+class TextLine:
+    """A line of the text parts as a PDF page prints it: its words, each with its box. Kept so that a
+    finding about a sentence can point at the sentence itself rather than at its section's heading."""
+
+    page: int
+    words: list[tuple[str, tuple[float, float, float, float]]]
+
+
+@dataclass(slots=True)
 class Document:
     meta: Meta
     sections: Sections = field(default_factory=Sections)
     tables: list[Table] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # the text parts' lines with their boxes (PDF only; not part of the Document JSON: a place, not content)
+    layout: list[TextLine] = field(default_factory=list, compare=False, repr=False)
+    blank_pages: list[int] = field(default_factory=list, compare=False, repr=False)  # PDF pages printing nothing
 
     def table(self, number: int) -> Table | None:
         return next((t for t in self.tables if t.number == number), None)

@@ -122,7 +122,43 @@ def test_filter_list_and_compare(server, page, tmp_path: Path, seed_text: str) -
     page.click("#documents tbody tr a")
     page.click("form.compare-with button")
     assert page.inner_text("#changed") == "共 1 处不同。"
-    row = page.locator("#comparison table tbody tr").first.inner_text().split("\t")
+    assert "表6" in page.inner_text("#summary")  # the summary names the table that changed
+    row = page.locator("#comparison section.table-block table tbody tr").first.inner_text().split("\t")
     expected = ["303", "对个人和家庭的补助", "预算", "190.80", "180.80", "-10.00", "-5.24%"]
     assert [c.strip() for c in row][1:8] == expected
     page.screenshot(path=str(tmp_path / "compare.png"))
+
+
+def test_review_a_finding_in_the_browser_and_see_its_page(server, page, corpus: Path) -> None:
+    """Mark a finding 确认 with a note, see it after a reload and under the 复核 filter; open its page view."""
+    url, folder = server
+    upload(page, url, corpus / "sh-putuo-fuliyuan-2024-unit-budget.pdf")
+    doc_url = page.url.split("?")[0].split("#")[0]
+    card = page.locator("li.finding", has_text="WORD-EMPTY").first
+    card.locator("input[value=confirmed]").check()
+    card.locator("input[name=note]").fill("原文确实缺少原因")
+    card.locator("button", has_text="保存").click()
+    page.wait_for_load_state()
+    page.reload()
+    card = page.locator("li.finding", has_text="WORD-EMPTY").first
+    assert "确认：原文确实缺少原因" in card.inner_text()
+    assert "公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。" in card.inner_text()  # the sentence itself
+    page.select_option("form.filters select[name=status]", "confirmed")
+    page.click("form.filters button")
+    page.wait_for_load_state()
+    assert page.locator("li.finding").count() == 1
+    page.goto(doc_url)
+    card = page.locator("li.finding", has_text="WORD-EMPTY").first
+    card.locator("details.page-view summary").click()
+    image = card.locator("details.page-view img").first
+    image.wait_for(state="visible")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    assert image.evaluate("img => img.naturalWidth") > 800
+    page.select_option("#doc-status", "reviewed")
+    page.click("form.doc-review button")
+    page.wait_for_load_state()
+    assert "当前：已审" in page.inner_text("#doc-mark")
+    card = page.locator("li.finding", has_text="WORD-EMPTY").first
+    card.scroll_into_view_if_needed()
+    page.screenshot(path=str(folder / "review.png"))
+    assert (folder / "review.png").stat().st_size > 10_000

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from yusuan.check.findings import Cell, Finding, Severity
+from yusuan.check.places import locate
 from yusuan.formats.spec import FormatDeclarationError, FormatSpec, load_format
 from yusuan.memo import by_identity
 from yusuan.model import Document, Row, Table
@@ -182,5 +183,6 @@ def check_document(document: Document, *, fmt: FormatSpec | None = None,
     for rule in rules:
         if rule not in (INTERNAL, UNKNOWN_FORMAT):
             findings.extend(_run(ctx, rule))
+    findings = locate(document, findings)  # narrative cells at their sentences, before sorting by place
     order = {id(f): n for n, f in enumerate(findings)}
     return sorted(findings, key=lambda f: (f.severity.rank, f.place, order[id(f)]))

@@ -19,6 +19,9 @@ from yusuan.model import Claim, Document, Row, Source, Table
 
 SCHEMA = "yusuan.findings/1"
 
+# Where a cell is printed on a PDF page: (page, x0, top, x1, bottom), points, top-down on the page as displayed.
+Mark = tuple[int, float, float, float, float]
+
 
 class Severity(StrEnum):
     ERROR = "error"  # the printed numbers cannot all be right, or the text is certainly wrong
@@ -58,7 +61,9 @@ class Cell:
     ``table`` is the printed 表N, or None for the narrative and the overview (then ``section`` says
     which Part 3 section, and ``label`` is the subject as printed). ``column`` is the header path of
     the value's column (for a narrative figure: 金额 / 增减额 / 增减率). ``missing`` marks a row the
-    table does not print at all (its value is taken as 0).
+    table does not print at all (its value is taken as 0). ``boxes`` are where it is printed on the
+    page (a table value: its box; a sentence: one box per printed line it spans, maybe over two pages),
+    ``text`` the sentence a narrative figure or phrase stands in, as printed.
     """
 
     table: int | None
@@ -72,6 +77,8 @@ class Cell:
     page: int | None = None
     line: int | None = None
     missing: bool = False
+    boxes: tuple[Mark, ...] = ()
+    text: str | None = None
 
     @property
     def key(self) -> tuple:
@@ -91,8 +98,12 @@ class Cell:
 
 def table_cell(table: Table, row: Row, index: int) -> Cell:
     column = table.columns[index]
+    box = row.boxes[index] if row.boxes and index < len(row.boxes) else None
+    page = row.source.page
+    boxes = ((page, *box),) if box and page is not None else ()
     return Cell(table=table.number, label=row.label, column=tuple(column.path), value=printed(row.values[index]),
-                code=row.code, side=row.side, unit=table.unit or None, page=row.source.page, line=row.source.line)
+                code=row.code, side=row.side, unit=table.unit or None, page=page, line=row.source.line,
+                boxes=boxes)
 
 
 def lazy_cell(table: Table, row: Row, index: int) -> Callable[[], Cell]:
@@ -112,14 +123,16 @@ def claim_cell(claim: Claim, field: str) -> Cell:
     return Cell(table=None, label=claim.name, column=(CLAIM_FIELDS[field],),
                 value=printed(value),
                 section=claim.section, unit="%" if field == "percent" else claim.unit,
-                page=claim.source.page, line=claim.source.line)
+                page=claim.source.page, line=claim.source.line, text=claim.text or None,
+                boxes=((claim.source.page, *claim.source.box),) if claim.source.box and claim.source.page else ())
 
 
 def text_cell(label: str, value: str | None, source: Source, column: str = "数量",
               section: str | None = None) -> Cell:
     """A number or a name printed in the text parts (概况, 名词解释)."""
+    boxes = ((source.page, *source.box),) if source.box and source.page is not None else ()
     return Cell(table=None, label=label, column=(column,), value=value, section=section,
-                page=source.page, line=source.line)
+                page=source.page, line=source.line, boxes=boxes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +166,8 @@ def _meta(document: Document) -> dict[str, Any]:
 def cell_to_dict(cell: Cell) -> dict[str, Any]:
     return {"table": cell.table, "code": cell.code, "label": cell.label, "side": cell.side,
             "section": cell.section, "column": list(cell.column), "value": cell.value, "unit": cell.unit,
-            "page": cell.page, "line": cell.line, "missing": cell.missing}
+            "page": cell.page, "line": cell.line, "missing": cell.missing,
+            "boxes": [list(mark) for mark in cell.boxes], "text": cell.text}
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -183,9 +197,15 @@ def _cell_from_dict(data: dict[str, Any], path: str) -> Cell:
         return Cell(table=data["table"], label=data["label"], column=tuple(data["column"]), value=data["value"],
                     code=data.get("code"), side=data.get("side"), section=data.get("section"),
                     unit=data.get("unit"), page=data.get("page"), line=data.get("line"),
-                    missing=bool(data.get("missing", False)))
-    except (KeyError, TypeError) as error:
+                    missing=bool(data.get("missing", False)),
+                    boxes=tuple(_mark(m) for m in data.get("boxes") or ()), text=data.get("text"))
+    except (KeyError, TypeError, ValueError) as error:
         raise UnreadableInput(f"Findings JSON 无效：{path} 缺少字段或类型错误（{error}）") from None
+
+
+def _mark(data: Any) -> Mark:
+    page, x0, top, x1, bottom = data
+    return (int(page), float(x0), float(top), float(x1), float(bottom))
 
 
 def findings_from_dict(data: dict[str, Any]) -> list[Finding]:

@@ -16,27 +16,12 @@ import typer
 from yusuan.cli import build, check, compare, dump, export, ingest, parse, query, serve, template  # noqa: F401
 from yusuan.cli.app import app, console_err
 from yusuan.cli.terminal import shown
+from yusuan.cli.usage import usage_message
 from yusuan.errors import YusuanError
 from yusuan.store.intake import NESTED
 
 EXIT_UNREADABLE = 2
 EXIT_INTERNAL = 70
-
-
-def _usage_message(error: typer.TyperException) -> str:
-    kind = type(error).__name__
-    param = getattr(error, "param", None)
-    hint = getattr(param, "opts", None) or [getattr(param, "name", "")]
-    name = "/".join(hint) if hint and hint[0] else ""
-    if kind == "MissingParameter":
-        return f"缺少参数 {name.upper() if name and not name.startswith('-') else name}。"
-    if kind == "NoSuchOption":
-        return f"没有这个选项：{getattr(error, 'option_name', '')}。"
-    if kind == "BadParameter":
-        return f"参数 {name} 的值无效：{error.message}"
-    if kind == "BadOptionUsage":
-        return f"选项 {getattr(error, 'option_name', '')} 用法不对：{error.message}"
-    return error.message
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     except typer.TyperException as error:
         if type(error).__name__ == "NoArgsIsHelpError":
             return 0
-        console_err.print(f"[bold red]用法错误：[/]{shown(_usage_message(error))}（用 yusuan --help 查看用法）",
+        console_err.print(f"[bold red]用法错误：[/]{shown(usage_message(error))}（用 yusuan --help 查看用法）",
                           highlight=False, soft_wrap=True)
         return EXIT_UNREADABLE
     except RecursionError:  # a reader or writer recursing on a deeply nested input

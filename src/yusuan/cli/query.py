@@ -30,7 +30,7 @@ def query(
     from rich.table import Table as RichTable
 
     from yusuan.files import write_atomic
-    from yusuan.store.query import as_csv, as_json, run_query, text_value
+    from yusuan.store.query import SHOWN, as_csv, as_json, run_query, shown_value
 
     result = run_query(db_path(db), sql)
     if format == "table" and output is None:
@@ -38,9 +38,11 @@ def query(
         for column in result.columns:
             view.add_column(escape(column), overflow="fold")
         for row in result.rows:
-            view.add_row(*(escape(text_value(v)) for v in row))
+            view.add_row(*(escape(shown_value(c, v)) for c, v in zip(result.columns, row, strict=True)))
         console.print(view)
-        console_err.print(f"共 {len(result.rows)} 行。", highlight=False)
+        translated = [c for c in result.columns if c.lower() in SHOWN]
+        note = f"（{'、'.join(translated)} 列以中文显示，查询条件仍用原值，如 kind = 'budget'）" if translated else ""
+        console_err.print(f"共 {len(result.rows)} 行。{note}", highlight=False)
         return
     text = as_json(result) if format == "json" else as_csv(result)
     if output is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+import socket
 from typing import Annotated
 
 import typer
@@ -61,17 +62,20 @@ def serve(
 
         from yusuan.web.app import create_app
         from yusuan.web.guard import Policy
+        from yusuan.web.logs import log_config
     except ImportError:
         raise YusuanError("网页服务需要额外的依赖：请安装 pip install 'yusuan[web]'。") from None
     token, said = upload_token(host)
     application = create_app(db_path(db), uploads=uploads, limit=max_upload_mb * 1024 * 1024,
                              limits=Limits(time_limit, memory_limit), quota=int(max_uploads_gb * 1024 ** 3),
                              policy=Policy(token=token, local=is_loopback(host)))
+    try:  # the port is taken before anything says the server started: a port in use is one Chinese line
+        listening = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as error:
+        raise YusuanError(f"无法在 {host}:{port} 启动网页：{os_reason(error)}。") from None
     shown = "127.0.0.1" if host in {"0.0.0.0", "::"} else host
     console_err.print(f"yusuan 网页已启动：[bold]http://{shown}:{port}/[/]（数据库 {application.state.store.path}；"
                       "按 Ctrl+C 停止）", highlight=False, soft_wrap=True)
     console_err.print(said, highlight=False, soft_wrap=True)
-    try:
-        uvicorn.run(application, host=host, port=port, log_level="warning")
-    except OSError as error:
-        raise YusuanError(f"无法在 {host}:{port} 启动网页：{os_reason(error)}（端口可能已被占用）。") from None
+    config = uvicorn.Config(application, host=host, port=port, log_level="warning", log_config=log_config())
+    uvicorn.Server(config).run(sockets=[listening])

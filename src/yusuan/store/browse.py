@@ -7,6 +7,7 @@ JSON, exactly as it was read.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -112,9 +113,10 @@ def findings(cursor: duckdb.DuckDBPyConnection, doc_id: int) -> list[dict[str, A
                    "WHERE document_id = ? ORDER BY finding_index", [doc_id])
     result = _dicts(cursor)
     cursor.execute("SELECT finding_index, table_number AS \"table\", code, label, side, section, column_path AS "
-                   "\"column\", printed AS value, unit, page, line, missing, row_index, column_index "
+                   "\"column\", printed AS value, unit, page, line, missing, row_index, column_index, boxes, text "
                    "FROM finding_cells WHERE document_id = ? ORDER BY finding_index, cell_index", [doc_id])
     for cell in _dicts(cursor):
+        cell["boxes"] = json.loads(cell["boxes"]) if cell["boxes"] else []
         result[cell.pop("finding_index")].setdefault("cells", []).append(cell)
     for finding in result:
         finding.pop("finding_index")

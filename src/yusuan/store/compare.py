@@ -3,7 +3,8 @@
 Cells are matched by what they *are*, not where they were printed: the table's key, the side of a
 two-sided table, the row's subject code (or the format's fixed-row key, or its label), and the
 column's key. Amounts of B are converted exactly into A's unit where the tables' units differ. A
-blank is not zero: a cell blank on one side and printed on the other is reported as such.
+blank is not zero: a cell blank on one side and printed on the other is reported as such — except a
+0.00 against nothing, which says no amount either way and is listed only with everything.
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ def shown(text: str | None, signed: bool = False) -> str:
     return f"+{printed}" if signed and value > 0 else printed
 
 
-STATUS = {"changed": "有增减", "added": "仅 B 有", "removed": "仅 A 有", "same": "相同"}
+STATUS = {"changed": "有增减", "added": "仅 B 有", "removed": "仅 A 有", "same": "相同",
+          "zero": "一方为 0、另一方未列"}
+
+
+# Listed only when everything is asked for: equal, or 0.00 printed on one side and nothing on the other
+# (a code table leaves out empty subjects; a blank is still not zero, but there is no amount to compare).
+QUIET = frozenset({"same", "zero"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +84,7 @@ class TableComparison:
 
     @property
     def changed(self) -> list[Difference]:
-        return [d for d in self.differences if d.status != "same"]
+        return [d for d in self.differences if d.status not in QUIET]
 
     def to_dict(self, everything: bool = False) -> dict[str, Any]:
         shown = self.differences if everything else self.changed
@@ -142,7 +149,10 @@ def compare_tables(a: Table | None, b: Table | None) -> TableComparison:
                 vb = convert(vb, units[1], units[0])
             if va is None and vb is None:
                 continue
-            status = "added" if va is None else "removed" if vb is None else "same" if va == vb else "changed"
+            if (va is None and vb == 0) or (vb is None and va == 0):
+                status = "zero"  # 0.00 on one side, not printed on the other: nothing to compare
+            else:
+                status = "added" if va is None else "removed" if vb is None else "same" if va == vb else "changed"
             result.differences.append(Difference(row.code, row.label, row.side, column.label, column_key, va, vb,
                                                  status))
     return result

@@ -25,6 +25,7 @@ import duckdb
 from yusuan.errors import YusuanError
 from yusuan.store.csvtext import inert
 from yusuan.store.db import Store
+from yusuan.store.sql_errors import chinese
 
 SEALED: dict[str, object] = {  # set before the file is opened; lock_configuration makes them final
     "enable_external_access": False,
@@ -55,7 +56,7 @@ def run_query(db: str | Path, sql: str) -> Result:
             if isinstance(error, duckdb.PermissionException) or "configuration has been locked" in first_line:
                 raise YusuanError("yusuan query 只能查询数据库中的表：不能读写其他文件、安装或加载扩展、访问网络，"
                                   "也不能更改这些设置。") from None
-            raise YusuanError(f"SQL 执行出错：{first_line}") from None
+            raise YusuanError(chinese(str(error))) from None
         if cursor.description is None:
             return Result([], [])
         return Result([d[0] for d in cursor.description], cursor.fetchall())
@@ -73,6 +74,21 @@ def json_value(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.hex()
     return value
+
+
+# Stored codes a person reads in Chinese in the table view (SQL still compares the codes: kind = 'budget').
+SHOWN = {"kind": {"budget": "预算", "final_accounts": "决算"}, "scope": {"department": "部门", "unit": "单位"},
+         "severity": {"error": "错误", "warning": "警告", "info": "提示"},
+         "status": {"confirmed": "确认", "dismissed": "忽略", "pending": "待定", "unreviewed": "待审",
+                    "reviewed": "已审", "problems": "有问题"}}
+
+
+def shown_value(column: str, value: Any) -> str:
+    """A value as the table view shows it: codes of the known columns in Chinese, the rest as text."""
+    names = SHOWN.get(column.lower())
+    if names and isinstance(value, str) and value in names:
+        return names[value]
+    return text_value(value)
 
 
 def text_value(value: Any) -> str:

@@ -8,6 +8,7 @@ the writer knows which id a document gets (or keeps, when it is replaced).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -58,6 +59,7 @@ FINDING_CELL_SCHEMA = pa.schema([
     ("code", pa.string()), ("label", pa.string()), ("side", pa.string()), ("section", pa.string()),
     ("column_path", PATH), ("printed", pa.string()), ("unit", pa.string()), ("page", pa.int32()),
     ("line", pa.int32()), ("missing", pa.bool_()), ("row_index", pa.int32()), ("column_index", pa.int32()),
+    ("boxes", pa.string()), ("text", pa.string()),
 ])
 SCHEMAS = {"documents": DOCUMENT_SCHEMA, "cells": CELL_SCHEMA, "claims": CLAIM_SCHEMA,
            "findings": FINDING_SCHEMA, "finding_cells": FINDING_CELL_SCHEMA}
@@ -193,8 +195,9 @@ def _findings(document: Document, findings: list[Finding]) -> tuple[list[tuple],
         rows.append((i, f.rule, f.severity.value, f.title, f.message, f.expected, f.actual))
         for k, cell in enumerate(f.cells):
             at = locate(cell) or (None, None)
+            boxes = json.dumps([list(mark) for mark in cell.boxes]) if cell.boxes else None
             cells.append((i, k, cell.table, cell.code, cell.label, cell.side, cell.section, list(cell.column),
-                          cell.value, cell.unit, cell.page, cell.line, cell.missing, *at))
+                          cell.value, cell.unit, cell.page, cell.line, cell.missing, *at, boxes, cell.text))
     return rows, cells
 
 

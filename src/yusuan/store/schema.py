@@ -129,7 +129,31 @@ CREATE TABLE IF NOT EXISTS finding_cells (
     line INTEGER,
     missing BOOLEAN,
     row_index INTEGER,
-    column_index INTEGER
+    column_index INTEGER,
+    boxes JSON,
+    text VARCHAR
+);
+-- stores made before these columns: where each cell is printed on its page, a narrative cell's sentence
+ALTER TABLE finding_cells ADD COLUMN IF NOT EXISTS boxes JSON;
+ALTER TABLE finding_cells ADD COLUMN IF NOT EXISTS text VARCHAR;
+
+-- A reviewer's marks, keyed by the file's sha256 (not by the document id) and, for a finding, by its rule
+-- and the cells it cites: they survive the same file being read and stored again (docs/store.md).
+CREATE TABLE IF NOT EXISTS reviews (
+    file_sha256 VARCHAR NOT NULL,
+    finding_key VARCHAR NOT NULL,
+    rule VARCHAR,
+    status VARCHAR NOT NULL,
+    note VARCHAR,
+    updated_at TIMESTAMPTZ,
+    PRIMARY KEY (file_sha256, finding_key)
+);
+
+CREATE TABLE IF NOT EXISTS document_reviews (
+    file_sha256 VARCHAR PRIMARY KEY,
+    status VARCHAR NOT NULL,
+    note VARCHAR,
+    updated_at TIMESTAMPTZ
 );
 
 CREATE TABLE IF NOT EXISTS failures (

@@ -36,7 +36,7 @@ from yusuan.errors import YusuanError
 from yusuan.store.compare import shown
 from yusuan.store.db import Store, StoreError
 from yusuan.store.limits import DEFAULT_LIMITS, Limits
-from yusuan.web import api, pages
+from yusuan.web import api, pages, review
 from yusuan.web.guard import Guard, Policy
 from yusuan.web.uploads import DEFAULT_QUOTA, UploadLimit, Uploads
 
@@ -94,6 +94,7 @@ def create_app(db: str | Path, *, uploads: str | Path | None = None, limit: int 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.mount("/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
     app.include_router(api.router)
+    app.include_router(review.router)
     app.include_router(pages.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -2,7 +2,7 @@
 
 An ASGI middleware, so a refused request is answered before its body is read:
 
-- **writes** (uploads) need the token when one is set: ``Authorization: Bearer <token>``, or the
+- **writes** (uploads, review marks) need the token when one is set: ``Authorization: Bearer <token>``, or the
   session cookie the login page sets (an HMAC of the token, never the token itself);
 - **every POST** must come from this site: an ``Origin`` (or ``Sec-Fetch-Site``) of another site is
   refused, so no other web page can make a visitor's browser upload (CSRF);
@@ -27,6 +27,11 @@ from urllib.parse import parse_qs, urlsplit
 
 COOKIE = "yusuan_session"
 WRITES = {"/upload", "/api/documents"}
+
+
+def is_write(path: str) -> bool:
+    """An upload, or a reviewer's mark (``…/review``): both change what the store holds."""
+    return path in WRITES or path.endswith("/review")
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -140,7 +145,7 @@ class Guard:
             site = headers.get(b"sec-fetch-site", b"").decode("latin-1")
             if (origin and urlsplit(origin).netloc.lower() != host.lower()) or (not origin and site == "cross-site"):
                 return 403, "请求来自其他网站，已拒绝：只能在本站的页面上上传或登录。", 0
-            if path in WRITES and not self.policy.authorized(headers):
+            if is_write(path) and not self.policy.authorized(headers):
                 return 401, ("上传需要令牌：请先在 /login 页面登录，或在请求头中加入 Authorization: Bearer 令牌。"), 0
         kind = self._kind(scope, path, method)
         if kind is not None:

@@ -16,7 +16,7 @@ from yusuan.store import browse
 from yusuan.web.api import DocId, filters, not_found
 from yusuan.web.guard import COOKIE
 from yusuan.web.uploads import Refused
-from yusuan.web.views import chart_views, cited_cells, table_views
+from yusuan.web.views import chart_views, cited_cells, section_views, table_views
 
 router = APIRouter(include_in_schema=False)
 PAGE = 50
@@ -90,22 +90,29 @@ def login(request: Request, token: Annotated[str, Form()] = "") -> Response:
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, doc_id: DocId, existed: bool = False) -> Response:
+def document(request: Request, doc_id: DocId, existed: bool = False, rule: str | None = None,
+             severity: str | None = None, status: str | None = None) -> Response:
+    from yusuan.store import reviews
+    from yusuan.web.findings_view import finding_filters, finding_groups
+    from yusuan.web.review import marked_findings
+
     cursor = request.app.state.store.cursor()
-    summary = browse.summary(cursor, doc_id)
-    if summary is None:
-        raise not_found(doc_id)
+    summary, findings = marked_findings(request, doc_id)
     doc = browse.load_document(cursor, doc_id)
-    findings = browse.findings(cursor, doc_id)
     cited = cited_cells(findings)
     others = [d for d in browse.list_documents(cursor, filters(entity=summary["entity"], limit=100))[0]
               if d["id"] != doc_id]
+    chosen = {"rule": rule or "", "severity": severity or "", "status": status or ""}
     return render(request, "document.html", doc=summary, document=doc, findings=findings,
-                  tables=table_views(doc, cited), charts=chart_views(doc), others=others, existed=existed,
-                  has_file=_original(summary) is not None)
+                  groups=finding_groups(findings, **chosen), choices=finding_filters(findings), chosen=chosen,
+                  review=reviews.document_mark(cursor, summary["sha256"]), statuses=reviews.FINDING_STATUSES,
+                  document_statuses=reviews.DOCUMENT_STATUSES,
+                  tables=table_views(doc, cited), charts=chart_views(doc), sections=section_views(doc),
+                  others=others, existed=existed,
+                  has_file=original_path(summary) is not None)
 
 
-def _original(summary: dict[str, Any]) -> Path | None:
+def original_path(summary: dict[str, Any]) -> Path | None:
     """The file a document was read from, if it is still there unchanged (its sha256 is checked)."""
     path = Path(summary["path"] or "")
     if not summary["path"] or not path.is_file():
@@ -120,7 +127,7 @@ def original(request: Request, doc_id: DocId) -> Response:
     summary = browse.summary(request.app.state.store.cursor(), doc_id)
     if summary is None:
         raise not_found(doc_id)
-    path = _original(summary)
+    path = original_path(summary)
     if path is None:
         raise YusuanError("原文件已不在入库时的位置（或已被修改），无法下载。")
     return FileResponse(path, filename=summary["file"] or path.name)
@@ -130,11 +137,17 @@ def original(request: Request, doc_id: DocId) -> Response:
 def compare(request: Request, a: str | None = None, b: str | None = None, all: bool = False) -> Response:
     cursor = request.app.state.store.cursor()
     documents = browse.list_documents(cursor, filters(limit=500))[0]
-    result, message = None, None
+    result, message, summaries, chart = None, None, [], None
     if a and b:
         try:
             result = browse.compare_stored(cursor, a, b, everything=all, by_path=False)
         except YusuanError as error:
             message = str(error)
+        else:
+            from yusuan.web.compare_view import side_by_side, table_summaries
+
+            summaries = table_summaries(result)
+            chart = side_by_side(browse.load_document(cursor, result["a"]["id"]),
+                                 browse.load_document(cursor, result["b"]["id"]))
     return render(request, "compare.html", 400 if message else 200, documents=documents, a=a or "", b=b or "",
-                  all=all, result=result, message=message)
+                  all=all, result=result, message=message, summaries=summaries, chart=chart)

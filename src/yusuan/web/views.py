@@ -8,6 +8,7 @@ and the findings' rules. Charts are the HTML edition's SVG (:mod:`yusuan.write.c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,3 +109,36 @@ def chart_data(document: Document) -> list[dict[str, Any]]:
     return [{"title": c.title, "unit": c.unit, "categories": list(c.categories),
              "series": [{"name": s.name, "values": [format(v, "f") for v in s.values]} for s in c.series]}
             for c in document_charts(document)]
+
+
+@dataclass(slots=True)
+class SectionView:
+    number: str | None
+    heading: str
+    items: list[str]
+
+
+# A numbered item starts after a full stop (or a colon) with 1. / 1、 / （一） — as the document prints it.
+_ITEM_START_RE = re.compile(r"(?<=[。；：:])\s*(?=(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]))")
+
+
+def section_views(document: Document) -> list[SectionView]:
+    """Part 3 as printed: each section under its own heading, its text split into the items it prints.
+    A number the format gives a section (Shanghai's 四, 六 are not printed) is not shown; a subsection
+    (六.一) shows its own printed number only (一、)."""
+    from yusuan.formats.spec import load_format
+
+    try:
+        declared = {s.get("number") for s in load_format(document.meta.format).extra.get("sections", [])}
+    except (KeyError, ValueError):
+        declared = set()
+    views = []
+    for section in document.sections.explanations:
+        number = (section.number or "").rsplit(".", 1)[-1]
+        shown = "" if not number or section.number in declared or not _NUMERAL_RE.fullmatch(number) else f"{number}、"
+        items = [item.strip() for item in _ITEM_START_RE.split(section.text) if item.strip()]
+        views.append(SectionView(section.number, f"{shown}{section.title}", items))
+    return views
+
+
+_NUMERAL_RE = re.compile(r"[一二三四五六七八九十]+|\d{1,2}")

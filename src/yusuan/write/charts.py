@@ -3,7 +3,8 @@
 A chart is categories (rows of a table: the 类 rows, or fixed rows such as the parts of “三公”经费)
 by series (amount columns, possibly of different tables — 表6 基本 and 表7 项目 by economic 类).
 Rows of different tables are matched by subject code or fixed-row key. Declaring charts in the
-format keeps this module free of any one format's tables; a format without declarations gets none.
+format keeps this module free of any one format's tables; a format without declarations gets the
+national charts, drawn from its tables' kinds.
 """
 
 from __future__ import annotations
@@ -76,8 +77,13 @@ def _chart(document: Document, declaration: dict[str, Any]) -> Chart | None:
 
 
 def document_charts(document: Document) -> list[Chart]:
+    """The format's declared charts; a document of a format that declares none gets the national ones
+    (:mod:`yusuan.write.national_charts`), drawn from its tables' kinds."""
     spec = format_spec(document)
-    if spec is None:
-        return []
-    charts = (_chart(document, declaration) for declaration in spec.extra.get("charts", []))
+    declared = spec.extra.get("charts", []) if spec is not None else []
+    if not declared:
+        from yusuan.write.national_charts import national_charts
+
+        return national_charts(document)
+    charts = (_chart(document, declaration) for declaration in declared)
     return [chart for chart in charts if chart is not None]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, table_cell, text_cell
@@ -92,9 +93,11 @@ def empty_notes(ctx: Context) -> Iterator[Finding]:
                               [text_cell(f"表{table.number}", None, _located(table), column="注")])
         elif says_empty and not _is_empty(table):
             cell = _first_cell(table)
+            note = next(note for note in table.notes if pattern.search(note))
+            note_cell = replace(text_cell(f"表{table.number}", None, _located(table), column="注"), text=note)
             yield ctx.finding(Severity.ERROR, f"表{table.number}“{table.title}”的注称本表为空或无发生额，"
                               f"但表中印有数字（如 {cell.describe() if cell else ''} {cell.value if cell else ''}）。",
-                              [cell] if cell else [])
+                              [cell, note_cell] if cell else [note_cell])
 
 
 def _entity_key(name: str) -> str:

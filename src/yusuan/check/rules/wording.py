@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from yusuan.check.engine import Context, rule
 from yusuan.check.findings import Finding, Severity, quoted, text_cell
@@ -29,11 +30,14 @@ _HINT_RE = re.compile(r"[（(](?:增加内容|新增内容|此处[^（）()]{0,2
 _LEVELS = ("区级", "市级")
 
 
+_TEMPLATE_FIGURES = 3  # one or two XX万元 left in a filled document are its slips (WORD-PLACEHOLDER), not a template
+
+
 def is_template(document: Document) -> bool:
     """An unfilled template: placeholders where the entity's name or the figures belong."""
     if _PLACEHOLDER_RE.search(document.meta.entity):
         return True
-    return any(re.search(r"X{2,}\s*万元", s.text) for s in document.sections.explanations)
+    return sum(len(re.findall(r"X{2,}\s*万元", s.text)) for s in document.sections.explanations) >= _TEMPLATE_FIGURES
 
 
 def _kind(document: Document) -> str:
@@ -98,11 +102,13 @@ def level_words(ctx: Context) -> Iterator[Finding]:
     other = next(word for word in _LEVELS if word != level)
     own = re.compile(f"{other}(?:预算主管部门|财政|部门)")  # the glossary speaking of itself, not of others
     terms = {term: len(own.findall(text)) for term, text in ctx.document.sections.glossary.items() if own.search(text)}
+    phrases = [m.group() for text in ctx.document.sections.glossary.values() for m in own.finditer(text)]
+    cell = text_cell("名词解释", other, Source(), column="文字")  # each use of the word: its sentence
     if terms:
         named = "、".join(quoted(term) for term in terms)
         yield ctx.finding(Severity.ERROR, f"本文件是{level}{_kind(ctx.document)}，"
                           f"名词解释中 {named} 却 {sum(terms.values())} 处写作“{other}”（如“{other}预算主管部门”"
-                          f"“{other}财政”），应为“{level}”。", [text_cell("名词解释", other, Source(), column="文字")],
+                          f"“{other}财政”），应为“{level}”。", [replace(cell, text=phrase) for phrase in phrases],
                           expected=level, actual=other)
 
 

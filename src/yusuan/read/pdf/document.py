@@ -16,7 +16,8 @@ from yusuan.errors import UnreadableInput
 from yusuan.formats.detect import detect_region
 from yusuan.formats.national import vocabulary
 from yusuan.formats.spec import FormatSpec
-from yusuan.model import Diagnostic, Document, Meta, Source, Table
+from yusuan.model import Diagnostic, Document, Meta, Source, Table, TextLine
+from yusuan.read.pdf.blank import blank_pages
 from yusuan.read.pdf.bodies import entity_of_body, split_bodies
 from yusuan.read.pdf.extract import Page, extract_pages
 from yusuan.read.pdf.identity import document_kind, entity_of, main_unit, scope_of, title_of, year_of
@@ -77,6 +78,10 @@ def read_pdf_bodies(data: bytes, *, format_id: str | None = None, file: str | No
             if n > 1:
                 document.meta.scope = "unit"
         documents.append(document)
+    textless = sorted({page.number for page in pages} - {line.page for line in lines})
+    for number in blank_pages(data, textless):
+        owner = next((d for d, b in zip(documents, bodies, strict=True) if number in b.pages), documents[0])
+        owner.blank_pages.append(number)
     return documents
 
 
@@ -118,6 +123,9 @@ def _body(tables: list[Table], lines: list[PdfLine], text_lines: list[PdfLine], 
         raise UnreadableInput("这不是部门预算或决算公开文件：既找不到预算/决算表格，也找不到情况说明。")
     document = Document(meta=meta, sections=sections, tables=tables, claims=claims, diagnostics=diagnostics)
     _boxes_for_lines(document, {line.number: line for line in lines})
+    toc = contents_pages(lines)  # every line but the contents': a table's notes are cited too
+    document.layout = [TextLine(line.page, [(run.text, run.box) for run in line.runs])
+                       for line in lines if line.page not in toc]
     if any(run.confidence is not None for page in pages for run in page.runs):
         from yusuan.read.ocr.proofread import proofread  # scanned pages: marks, and the identities' repairs
 

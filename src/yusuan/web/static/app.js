@@ -14,7 +14,7 @@
   }
   document.addEventListener("click", function (event) {
     var item = event.target.closest && event.target.closest("li.finding");
-    if (!item) { return; }
+    if (!item || event.target.closest("form, details")) { return; }  // marking or viewing the page: stay
     var first = highlight(item);
     if (first && !event.target.closest("a")) { first.scrollIntoView({ block: "center", behavior: "smooth" }); }
   });
