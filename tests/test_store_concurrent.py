@@ -7,30 +7,22 @@ group of documents, so the commands work beside a running server and what they s
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from serve_helpers import COMMAND, serving
 from store_helpers import write_variants
 from yusuan.store.ingest import BATCH
 
 pytest.importorskip("uvicorn", reason="yusuan[web] is not installed")
-COMMAND = [sys.executable, "-c", "from yusuan.cli import run; run()"]
 
 
 def yusuan(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*COMMAND, *args], capture_output=True, text=True, timeout=300)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(url: str) -> tuple[int, str]:
@@ -47,23 +39,8 @@ def total(url: str) -> int:
 @pytest.fixture
 def server(tmp_path: Path):
     db = tmp_path / "shared.duckdb"
-    port = free_port()
-    process = subprocess.Popen([*COMMAND, "serve", "--db", str(db), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            get(url + "/api/facets")
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"yusuan serve did not start: {process.stderr.read()}") from None
-            time.sleep(0.2)
-    yield url, db
-    process.terminate()
-    process.wait(timeout=30)
+    with serving(db) as url:
+        yield url, db
 
 
 def test_commands_work_while_serve_runs_and_the_page_shows_what_they_stored(server, tmp_path: Path,

@@ -6,16 +6,12 @@ in the table), filter the list, open a compare page.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import SEED
+from serve_helpers import serving
 from yusuan.check import check_document
 from yusuan.read import read_path
 
@@ -24,36 +20,14 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's Chromium is not installed (make test installs it)")
     pytest.importorskip("playwright", reason="the dev dependency playwright is not installed")
     folder = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-c", "from yusuan.cli import run; run()", "serve", "--db",
-                                str(folder / "b.duckdb"), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/api/facets", timeout=1)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"yusuan serve did not start: {process.stderr.read()}") from None
-            time.sleep(0.2)
-    yield url, folder
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(folder / "b.duckdb", wait=30, stop=10) as url:
+        yield url, folder
 
 
 @pytest.fixture(scope="module")
